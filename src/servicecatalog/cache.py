@@ -1,0 +1,34 @@
+"""Reuse one loaded catalog across the consumers of a single build.
+
+A site build asks for the catalog several times (the check before the build, the page
+generator, the macros on hand-written pages). Loading is repeated only when a catalog file was
+added, removed or changed, which also keeps live preview correct.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .loading import entry_files, load_catalog
+
+_Fingerprint = tuple[tuple[str, int, int], ...]
+_last: tuple[tuple[Path, Path | None, _Fingerprint], Catalog] | None = None
+
+
+def load_catalog_cached(root: Path, *, docs_dir: Path | None = None) -> Catalog:
+    """`load_catalog`, answered from memory while no catalog file has changed."""
+    global _last
+    key = (root.resolve(), docs_dir, _fingerprint(root))
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    catalog = load_catalog(root, docs_dir=docs_dir)
+    _last = (key, catalog)
+    return catalog
+
+
+def _fingerprint(root: Path) -> _Fingerprint:
+    files = entry_files(root, "teams") + entry_files(root, "services")
+    return tuple(
+        (str(path), stat.st_mtime_ns, stat.st_size) for path in files for stat in [path.stat()]
+    )

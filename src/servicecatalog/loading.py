@@ -1,0 +1,77 @@
+"""Load `catalog/` from disk: read every file, validate it, check across files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from .catalog import Catalog
+from .checks import Loaded, check_names, check_references, find_cycles
+from .models import Service, Team
+from .problems import CatalogError, Problem
+from .validation import validate_document
+from .yamlsource import read_yaml_file
+
+CATALOG_DIR = "catalog"
+EntryT = TypeVar("EntryT", Service, Team)
+
+
+def entry_files(root: Path, kind: str) -> list[Path]:
+    """The files in `catalog/<kind>/` that should be entries, sorted; a README is not one."""
+    folder = root / CATALOG_DIR / kind
+    return sorted(
+        path
+        for path in folder.glob("*")
+        if path.is_file() and not path.name.startswith(".") and path.name != "README.md"
+    )
+
+
+def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
+    """Load and check the catalog under `root`; raise `CatalogError` listing every problem.
+
+    `docs_dir`, when given, is where runbook pages named by a docs path must exist.
+    """
+    problems: list[Problem] = []
+    teams = _load_kind(root, "teams", Team, problems)
+    services = _load_kind(root, "services", Service, problems)
+
+    problems += check_names("team", teams)
+    problems += check_names("service", services)
+    team_by_name = {item.entry.name: item.entry for item in teams}
+    problems += check_references(services, team_by_name, docs_dir)
+    if problems:
+        raise CatalogError(problems)
+
+    return Catalog(
+        teams={item.entry.name: item.entry for item in sorted(teams, key=_by_name)},
+        services={item.entry.name: item.entry for item in sorted(services, key=_by_name)},
+        team_files={item.entry.name: item.source.path for item in teams},
+        service_files={item.entry.name: item.source.path for item in services},
+        warnings=sorted(find_cycles(services)),
+    )
+
+
+def _load_kind(
+    root: Path, kind: str, model: type[EntryT], problems: list[Problem]
+) -> list[Loaded[EntryT]]:
+    loaded = []
+    for path in entry_files(root, kind):
+        shown = path.relative_to(root).as_posix()
+        if path.suffix != ".yaml":
+            hint = "rename it to .yaml" if path.suffix == ".yml" else "only .yaml files belong here"
+            problems.append(Problem(shown, 1, "file", f"is not a .yaml file; {hint}"))
+            continue
+        try:
+            document = read_yaml_file(path, shown)
+        except CatalogError as error:
+            problems += error.problems
+            continue
+        entry, found = validate_document(model, document)
+        problems += found
+        if entry is not None:
+            loaded.append(Loaded(entry, document))
+    return loaded
+
+
+def _by_name(item: Loaded[EntryT]) -> str:
+    return item.entry.name

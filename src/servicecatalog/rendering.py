@@ -1,0 +1,117 @@
+"""Render the catalog into Markdown pages for the handbook.
+
+Templates decide the markup; this module decides what goes in. Every catalog text passes the
+`text` filter, which backslash-escapes Markdown punctuation (the site enables
+`pymdownx.escapeall`, so any escaped character comes out literally) and turns line breaks into
+`<br>`: whatever an author writes, it shows as written and cannot add structure to the page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+from slugify import slugify
+
+from .catalog import Catalog
+from .fieldref import field_reference
+from .models import STAGES
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page for the docs tree: where it goes, its Markdown, and the file it is edited in."""
+
+    path: str
+    markdown: str
+    edit_path: str | None = None
+    """The catalog file behind the page, relative to the repository root."""
+
+
+def escape_text(value: object) -> Markup:
+    """Catalog text as Markdown that renders to exactly that text."""
+    lines = str(value).strip().splitlines()
+    return Markup("<br>".join(_PUNCTUATION.sub(r"\\\1", line) for line in lines))
+
+
+def link_target(url: str) -> Markup:
+    """A validated http(s) URL as a Markdown link target; angle brackets keep `( )` inside."""
+    return Markup(f"<{url}>")
+
+
+def service_page(name: str) -> str:
+    return f"catalog/services/{name}.md"
+
+
+def team_page(name: str) -> str:
+    return f"catalog/teams/{name}.md"
+
+
+def area_page(area: str) -> str:
+    return f"catalog/areas/{slugify(area)}.md"
+
+
+INDEX_PAGES = {
+    "catalog/index.md": "index.md.j2",
+    "catalog/teams/index.md": "teams.md.j2",
+    "catalog/ownership/by-team.md": "by_team.md.j2",
+    "catalog/ownership/by-product-area.md": "by_area.md.j2",
+    "catalog/ownership/by-capability.md": "by_capability.md.j2",
+}
+FIELDS_PAGE = "catalog/fields.md"
+
+
+def render_catalog_pages(catalog: Catalog) -> list[GeneratedPage]:
+    """Every generated page: one per service, team and product area, and the indexes."""
+
+    def render(path: str, template: str, **values: object) -> str:
+        return render_fragment(template, path, catalog, **values)
+
+    pages = [GeneratedPage(path, render(path, template)) for path, template in INDEX_PAGES.items()]
+    pages.append(GeneratedPage(FIELDS_PAGE, render(FIELDS_PAGE, "fields.md.j2", reference=field_reference())))
+
+    for name, service in catalog.services.items():
+        path = service_page(name)
+        markdown = render(path, "service.md.j2", service=service)
+        pages.append(GeneratedPage(path, markdown, catalog.service_files.get(name)))
+    for name, team in catalog.teams.items():
+        path = team_page(name)
+        markdown = render(path, "team.md.j2", team=team)
+        pages.append(GeneratedPage(path, markdown, catalog.team_files.get(name)))
+    for area, services in catalog.product_areas.items():
+        path = area_page(area)
+        pages.append(GeneratedPage(path, render(path, "area.md.j2", area=area, services=services)))
+    return pages
+
+
+def render_fragment(template: str, page: str, catalog: Catalog, **values: object) -> str:
+    """Render `template` for the page at docs path `page`; links are made relative to it."""
+
+    def href(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(page))
+
+    return _environment().get_template(template).render(catalog=catalog, href=href, **values)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("servicecatalog", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["text"] = escape_text
+    env.filters["target"] = link_target
+    env.globals.update(
+        service_page=service_page, team_page=team_page, area_page=area_page, stages=STAGES
+    )
+    return env

@@ -1,0 +1,138 @@
+"""Turn pydantic's validation errors into problems an author can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .problems import Problem
+from .yamlsource import Loc, SourceDocument, format_loc
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_SHAPES = {type(None): "empty", str: "text", list: "a list", dict: "a mapping"}
+
+
+def validate_document(
+    model: type[ModelT], document: SourceDocument
+) -> tuple[ModelT | None, list[Problem]]:
+    """Validate one file's values against `model`, or return every problem in it."""
+    try:
+        entry = model.model_validate(document.values)
+    except ValidationError as error:
+        problems = [
+            _to_problem(model, document, details)
+            for details in error.errors()
+            if not _inside(details["loc"], document.broken)
+        ]
+        return None, document.problems + problems
+    return (None if document.problems else entry), document.problems
+
+
+def _inside(loc: tuple[str | int, ...], broken: set[Loc]) -> bool:
+    return any(loc[: len(place)] == place for place in broken)
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """`; did you mean 'owner'?` when `word` is close to one of `choices`, else ``."""
+    options = list(choices)
+    prefixed = [option for option in options if len(str(word)) > 2 and option.startswith(str(word))]
+    close = prefixed or difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _to_problem(model: type[BaseModel], document: SourceDocument, details: ErrorDetails) -> Problem:
+    loc: Loc = tuple(part for part in details["loc"] if part != "[key]")
+    message = _message(model, loc, details)
+    return Problem(document.path, document.line_of(loc), format_loc(loc), message)
+
+
+def _message(model: type[BaseModel], loc: Loc, details: ErrorDetails) -> str:
+    kind = details["type"]
+    given = details.get("input")
+    context: dict[str, Any] = dict(details.get("ctx") or {})
+    shape = _SHAPES.get(type(given), type(given).__name__)
+
+    if kind == "missing":
+        description = _field_description(model, loc)
+        return "required field is missing" + (f": {description}" if description else "")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        hint = did_you_mean(loc[-1], allowed) or f"; allowed: {', '.join(allowed)}"
+        return f"unknown field{hint}"
+    if kind == "value_error":
+        return str(context.get("error", details["msg"]))
+    if kind == "literal_error":
+        options = [option.strip("'") for option in str(context["expected"]).split(", ")]
+        options = [part for option in options for part in option.split("' or '")]
+        return f"{given!r} is not one of: {', '.join(options)}{did_you_mean(given, options)}"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"string_type": "text", "list_type": "a list"}.get(kind, "a mapping of fields")
+        if given is None:
+            empty = "[] for none" if kind == "list_type" else "a value"
+            return f"is empty; it must be {wanted}: write {empty}"
+        return f"must be {wanted}, not {shape}"
+    if kind in ("float_parsing", "float_type"):
+        return f"{given!r} is not a number; write digits such as 99.9"
+    if kind in ("greater_than", "less_than"):
+        relation = "greater" if kind == "greater_than" else "less"
+        bound = context.get("gt", context.get("lt"))
+        return f"{given} must be {relation} than {bound}"
+    if kind == "too_short":
+        return "is empty; list at least one entry"
+    if kind == "string_pattern_mismatch" and loc[-1] == "window":
+        return f"{given!r} is not a window such as '28d' (days) or '4w' (weeks)"
+    return str(details["msg"])
+
+
+def _field_description(model: type[BaseModel], loc: Loc) -> str:
+    owner = _model_at(model, loc[:-1])
+    field = owner.model_fields.get(str(loc[-1])) if owner else None
+    if field is None or not field.description:
+        return ""
+    return field.description.split(". ")[0].rstrip(".")
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    owner = _model_at(model, loc)
+    return list(owner.model_fields) if owner else []
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping found at `loc`, if any."""
+    current: Any = model
+    parts = list(loc)
+    while parts:
+        current = _unwrap_optional(current)
+        origin = typing.get_origin(current)
+        if origin is list:
+            parts.pop(0)
+            current = typing.get_args(current)[0]
+        elif origin is dict:
+            parts.pop(0)
+            current = typing.get_args(current)[1]
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(parts.pop(0)))
+            if field is None:
+                return None
+            current = field.annotation
+        else:
+            return None
+    current = _unwrap_optional(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(members) == 1:
+            annotation = members[0]
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
