@@ -19,6 +19,11 @@ help:
 	@echo "make check   check the catalog only, no site build"
 	@echo "make test    all tests: catalog, site, links, browser"
 	@echo "make bench   catalog build benchmark at 250, 1000 and 4000 services"
+	@echo "make browser install Chromium for the browser tests when it is missing"
+	@echo "make new-service ARGS=\"--name ...\"   add a service; asks for what ARGS leaves out"
+	@echo "make new-team ARGS=\"--name ...\"      add a team; asks for what ARGS leaves out"
+	@echo "make schemas      regenerate schemas/ from the catalog models"
+	@echo "make codeowners   regenerate .github/CODEOWNERS from the catalog"
 	@echo "make lock    recompile requirements.lock from requirements.in"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -40,11 +45,32 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python scripts/check_catalog.py
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium; this installs it when missing (root or sudo).
+browser:
+	bash scripts/install_chromium.sh
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Options for new-service and new-team, e.g. ARGS="--name job-api --owner scheduling".
+ARGS ?=
+
+.PHONY: new-service new-team schemas codeowners
+
+new-service: $(STAMP)
+	$(BIN)/python scripts/new_service.py $(ARGS)
+
+new-team: $(STAMP)
+	$(BIN)/python scripts/new_team.py $(ARGS)
+
+schemas: $(STAMP)
+	$(BIN)/python scripts/generate_schemas.py
+
+codeowners: $(STAMP)
+	$(BIN)/python scripts/generate_codeowners.py
 
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \

@@ -24,7 +24,9 @@ log = logging.getLogger("mkdocs.hooks.catalog")
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        catalog = load_catalog_cached(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
+        catalog = load_catalog_cached(
+            Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir)
+        )
     except CatalogError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -7,11 +7,41 @@ macro is called, after `hooks/catalog.py` has checked it.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
+from jinja2 import TemplateNotFound, TemplateSyntaxError
+from mkdocs_macros.errors import format_error
+
 from servicecatalog import facts
 from servicecatalog.cache import load_catalog_cached
+
+
+def describe_macro_error(error: Exception, markdown: str, page: Any) -> str:
+    """One line, `docs/<page>:<line>: macros: <problem>`, instead of a Python traceback.
+
+    mkdocs-macros logs what this returns as a warning (which fails the strict build) and, in a
+    preview, shows it in place of the page.
+    """
+    line = getattr(error, "lineno", None) if isinstance(error, TemplateSyntaxError) else None
+    if line is None:
+        frames = [
+            f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"
+        ]
+        line = frames[-1].lineno if frames else None
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    front_matter = len(source.splitlines()) - len(markdown.splitlines())
+    where = f"docs/{page.file.src_uri}" + (f":{line + front_matter}" if line else "")
+    message = getattr(error, "message", None) or str(error)
+    if isinstance(error, TemplateNotFound):
+        message = f"no file '{error.name}' to include; paths are relative to docs/"
+    return f"{where}: macros: {message} ({type(error).__name__})"
+
+
+# mkdocs-macros picks its error formatter by exception type; these replace its defaults.
+format_error.register(Exception, describe_macro_error)
+format_error.register(TemplateSyntaxError, describe_macro_error)
 
 
 def define_env(env: Any) -> None:

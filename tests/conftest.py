@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -18,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 QUIET_ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 # What a copy of the repository needs for a site build; the package itself is installed.
-SITE_SOURCES = ("mkdocs.yml", "docs", "catalog", "hooks", "overrides", "schemas")
+SITE_SOURCES = ("mkdocs.yml", "docs", "catalog", "hooks", "overrides", "schemas", "src", "includes")
 
 
 def run_mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -36,6 +37,7 @@ def run_mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[
 
 def copy_repository(target: Path, *, with_catalog: bool = True) -> Path:
     """Copy what a site build reads into `target`; without the catalog when asked."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in SITE_SOURCES:
         source = ROOT / name
         if name == "catalog" and not with_catalog:
@@ -58,17 +60,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # LinkChecker limits itself to 10 requests a second per host unless the server sends
+        # this header; it is our own server, so let it check at full speed.
+        self.send_header("LinkChecker", "allowed")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 while the block runs; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL of the built site served on 127.0.0.1, ending with a slash."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(built_site) as url:
+        yield url

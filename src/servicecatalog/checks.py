@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Generic, TypeVar
 
+from slugify import slugify
+
 from .models import Service, Team
 from .problems import Problem
 from .validation import did_you_mean
-from .yamlsource import SourceDocument
+from .yamlsource import SourceDocument, format_loc
 
 EntryT = TypeVar("EntryT", Service, Team)
 
@@ -57,6 +59,30 @@ def check_names(kind: str, loaded: list[Loaded[Service]] | list[Loaded[Team]]) -
     return problems
 
 
+def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) -> list[Problem]:
+    """A product area or capability is spelled one way everywhere: two spellings that give the
+    same page or heading (`Field ops`, `Field Ops`) are an error naming both files."""
+    places: list[tuple[str, str, Loaded[Team] | Loaded[Service], tuple[str | int, ...]]] = []
+    for team in teams:
+        for index, area in enumerate(team.entry.product_areas):
+            places.append(("product area", area, team, ("product_areas", index)))
+    for service in services:
+        places.append(("product area", service.entry.product_area, service, ("product_area",)))
+        capability = service.entry.business_capability
+        places.append(("business capability", capability, service, ("business_capability",)))
+
+    first_spelling: dict[tuple[str, str], tuple[str, str]] = {}
+    problems = []
+    for kind, label, item, loc in places:
+        where = f"{item.source.path}:{item.source.line_of(loc)}"
+        key = (kind, slugify(label))
+        spelled, first_where = first_spelling.setdefault(key, (label, where))
+        if spelled != label:
+            message = f"{kind} '{label}' is spelled '{spelled}' in {first_where}; use one spelling"
+            problems.append(item.problem(loc, format_loc(loc), message))
+    return problems
+
+
 def check_references(
     services: list[Loaded[Service]], teams: dict[str, Team], docs_dir: Path | None
 ) -> list[Problem]:
@@ -69,7 +95,9 @@ def check_references(
         if service.owner not in teams:
             hint = did_you_mean(service.owner, teams)
             problems.append(
-                item.problem(("owner",), "owner", f"no team '{service.owner}' in catalog/teams/{hint}")
+                item.problem(
+                    ("owner",), "owner", f"no team '{service.owner}' in catalog/teams/{hint}"
+                )
             )
         if service.product_area not in areas:
             hint = did_you_mean(service.product_area, areas) or f"; known: {', '.join(areas)}"
@@ -118,7 +146,7 @@ def find_cycles(services: list[Loaded[Service]]) -> list[Problem]:
         name: {d.service for d in item.entry.dependencies if d.service in by_name}
         for name, item in by_name.items()
     }
-    warnings = []
+    warnings: list[Problem] = []
     while True:
         try:
             tuple(graphlib.TopologicalSorter(graph).static_order())

@@ -50,11 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _report(catalog.warnings, args.format)
     if catalog.warnings:
         count = len(catalog.warnings)
-        print(f"{count} warning{'s' if count > 1 else ''}; the strict build fails on them",
-              file=sys.stderr)
+        print(
+            f"{count} warning{'s' if count > 1 else ''}; the strict build fails on them",
+            file=sys.stderr,
+        )
         return 1
-    print(f"Catalog OK: {len(catalog.services)} services, {len(catalog.teams)} teams.",
-          file=sys.stderr)
+    print(
+        f"Catalog OK: {len(catalog.services)} services, {len(catalog.teams)} teams.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -45,8 +45,7 @@ def check_slug(value: str) -> str:
 def check_label(value: str) -> str:
     if not _LABEL.fullmatch(value) or value != value.strip():
         raise ValueError(
-            f"{value!r} is used as a heading: use letters, digits, spaces and & , . ' ( ) / - "
-            "only"
+            f"{value!r} is used as a heading: use letters, digits, spaces and & , . ' ( ) / - only"
         )
     return value
 

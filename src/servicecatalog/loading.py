@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .catalog import Catalog
-from .checks import Loaded, check_names, check_references, find_cycles
+from .checks import Loaded, check_names, check_references, check_spellings, find_cycles
 from .models import Service, Team
 from .problems import CatalogError, Problem
 from .validation import validate_document
@@ -37,6 +37,7 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
 
     problems += check_names("team", teams)
     problems += check_names("service", services)
+    problems += check_spellings(teams, services)
     team_by_name = {item.entry.name: item.entry for item in teams}
     problems += check_references(services, team_by_name, docs_dir)
     if problems:

@@ -159,9 +159,7 @@ class Environment(Entry):
 class Slo(Entry):
     """The reliability target the owners commit to."""
 
-    objective: float = Field(
-        gt=0, lt=100, description="Target in percent, for example `99.9`."
-    )
+    objective: float = Field(gt=0, lt=100, description="Target in percent, for example `99.9`.")
     indicator: Text = Field(
         description="What is measured, for example `share of API requests answered below 500 ms "
         "without a 5xx`."

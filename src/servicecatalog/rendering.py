@@ -18,7 +18,9 @@ from markupsafe import Markup
 from slugify import slugify
 
 from .catalog import Catalog
+from .diagrams import Diagram, area_diagram, service_diagram
 from .fieldref import field_reference
+from .freshness import ReviewPolicy
 from .models import STAGES
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -34,15 +36,17 @@ class GeneratedPage:
     """The catalog file behind the page, relative to the repository root."""
 
 
+@cache
 def escape_text(value: object) -> Markup:
     """Catalog text as Markdown that renders to exactly that text."""
     lines = str(value).strip().splitlines()
-    return Markup("<br>".join(_PUNCTUATION.sub(r"\\\1", line) for line in lines))
+    escaped = "<br>".join(_PUNCTUATION.sub(r"\\\1", line) for line in lines)
+    return Markup(escaped)  # noqa: S704 - every punctuation character is escaped above
 
 
 def link_target(url: str) -> Markup:
     """A validated http(s) URL as a Markdown link target; angle brackets keep `( )` inside."""
-    return Markup(f"<{url}>")
+    return Markup(f"<{url}>")  # noqa: S704 - fieldtypes refuses <, >, quotes and spaces
 
 
 def service_page(name: str) -> str:
@@ -67,18 +71,27 @@ INDEX_PAGES = {
 FIELDS_PAGE = "catalog/fields.md"
 
 
-def render_catalog_pages(catalog: Catalog) -> list[GeneratedPage]:
-    """Every generated page: one per service, team and product area, and the indexes."""
+def render_catalog_pages(
+    catalog: Catalog, review: ReviewPolicy | None = None
+) -> list[GeneratedPage]:
+    """Every generated page: one per service, team and product area, and the indexes.
+
+    `review` decides which entries the pages flag as due for review (default: 180 days).
+    """
+    review = review or ReviewPolicy()
 
     def render(path: str, template: str, **values: object) -> str:
-        return render_fragment(template, path, catalog, **values)
+        return render_fragment(template, path, catalog, review=review, **values)
 
     pages = [GeneratedPage(path, render(path, template)) for path, template in INDEX_PAGES.items()]
-    pages.append(GeneratedPage(FIELDS_PAGE, render(FIELDS_PAGE, "fields.md.j2", reference=field_reference())))
+    pages.append(
+        GeneratedPage(FIELDS_PAGE, render(FIELDS_PAGE, "fields.md.j2", reference=field_reference()))
+    )
 
     for name, service in catalog.services.items():
         path = service_page(name)
-        markdown = render(path, "service.md.j2", service=service)
+        diagram = render_diagram(service_diagram(catalog, name), path)
+        markdown = render(path, "service.md.j2", service=service, diagram=diagram)
         pages.append(GeneratedPage(path, markdown, catalog.service_files.get(name)))
     for name, team in catalog.teams.items():
         path = team_page(name)
@@ -86,17 +99,42 @@ def render_catalog_pages(catalog: Catalog) -> list[GeneratedPage]:
         pages.append(GeneratedPage(path, markdown, catalog.team_files.get(name)))
     for area, services in catalog.product_areas.items():
         path = area_page(area)
-        pages.append(GeneratedPage(path, render(path, "area.md.j2", area=area, services=services)))
+        diagram = render_diagram(area_diagram(catalog, area), path)
+        markdown = render(path, "area.md.j2", area=area, services=services, diagram=diagram)
+        pages.append(GeneratedPage(path, markdown))
     return pages
+
+
+def render_diagram(diagram: Diagram | None, page: str) -> Markup | None:
+    """`diagram` as an inline SVG block for the page at docs path `page`; None stays None."""
+    if diagram is None:
+        return None
+
+    # MkDocs rewrites links only in Markdown, so raw HTML gets the built URL relative to the
+    # built page, with MkDocs' default directory URLs: catalog/services/<name>/.
+    services = posixpath.relpath(posixpath.dirname(service_page("x")), page.removesuffix(".md"))
+
+    def link(service: str) -> str:
+        return f"{services}/{service}/"
+
+    svg = _environment().get_template("diagram.svg.j2").render(diagram=diagram, link=link)
+    return Markup(svg.strip())  # noqa: S704 (the output of an autoescaping template)
 
 
 def render_fragment(template: str, page: str, catalog: Catalog, **values: object) -> str:
     """Render `template` for the page at docs path `page`; links are made relative to it."""
 
+    folder = posixpath.dirname(page)
+
     def href(target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(page))
+        return _relative(target, folder)
 
     return _environment().get_template(template).render(catalog=catalog, href=href, **values)
+
+
+@cache
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 @cache
@@ -111,6 +149,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["text"] = escape_text
     env.filters["target"] = link_target
+    env.tests["stale"] = lambda reviewed, review: review.is_stale(reviewed)
     env.globals.update(
         service_page=service_page, team_page=team_page, area_page=area_page, stages=STAGES
     )

@@ -40,10 +40,15 @@ def _inside(loc: tuple[str | int, ...], broken: set[Loc]) -> bool:
 
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """`; did you mean 'owner'?` when `word` is close to one of `choices`, else ``."""
-    options = list(choices)
-    prefixed = [option for option in options if len(str(word)) > 2 and option.startswith(str(word))]
-    close = prefixed or difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    """`; did you mean 'owner'?` when `word` is close to one of `choices`, else ``.
+
+    Only names that start like `word` count: typos rarely hit the first letter, and names
+    sharing a suffix (`file-service`, `invoice-service`) are not typos of each other.
+    """
+    text = str(word)
+    options = [option for option in choices if text and option[:1] == text[:1]]
+    prefixed = [option for option in options if len(text) > 2 and option.startswith(text)]
+    close = prefixed or difflib.get_close_matches(text, options, n=1, cutoff=0.7)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -64,8 +69,9 @@ def _message(model: type[BaseModel], loc: Loc, details: ErrorDetails) -> str:
         return "required field is missing" + (f": {description}" if description else "")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = did_you_mean(loc[-1], allowed) or f"; allowed: {', '.join(allowed)}"
-        return f"unknown field{hint}"
+        listed = f"; allowed: {', '.join(allowed)}" if len(allowed) <= 8 else ""
+        reference = "; the handbook's field reference lists the fields"
+        return f"unknown field{did_you_mean(loc[-1], allowed) or listed or reference}"
     if kind == "value_error":
         return str(context.get("error", details["msg"]))
     if kind == "literal_error":
