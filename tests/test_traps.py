@@ -147,3 +147,17 @@ def test_trap_dependency_cycle_fails_strict_build_naming_services(tmp_path: Path
     assert check.status == 1
     assert check.lines == [warnings[0].split(" -  ", 1)[1]]
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_trap_guide_shows_messages_the_check_really_prints() -> None:
+    guide = (ROOT / "docs" / "guides" / "add-a-service.md").read_text(encoding="utf-8")
+    printed = "\n".join(
+        (CASES / case / "expected.txt").read_text(encoding="utf-8") for case in CASE_NAMES
+    )
+
+    rows = [line for line in guide.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) >= 20
+    for row in rows:
+        shown = row.rstrip(" |").rsplit(" | ", 1)[1].strip("`").split("`")[0]
+        for part in shown.split("..."):
+            assert part.strip(" ;") in printed, row

@@ -1,150 +1,201 @@
-"""Checks that look across catalog files: names, owners, dependencies, cycles."""
+"""Checks that look across catalog files: names, spellings, owners, dependencies, cycles.
+
+They read each file's values as written, not only the entries that passed validation: a
+service with a typo in one field still has its owner and dependencies checked, and a service
+that depends on an invalid (but present) entry is not told that the entry does not exist.
+A field that already has a problem is left alone, so one mistake is reported once.
+"""
 
 from __future__ import annotations
 
 import graphlib
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from slugify import slugify
 
 from .models import Service, Team
-from .problems import Problem
+from .problems import Problem, Severity
 from .validation import did_you_mean
-from .yamlsource import SourceDocument, format_loc
+from .yamlsource import Loc, SourceDocument, format_loc
 
 EntryT = TypeVar("EntryT", Service, Team)
 
 
 @dataclass(frozen=True)
 class Loaded(Generic[EntryT]):
-    """A valid entry and the file it came from."""
+    """A readable catalog file, and its entry when the entry is valid."""
 
-    entry: EntryT
     source: SourceDocument
+    entry: EntryT | None
+    flagged: frozenset[str] = field(default=frozenset())
+    """Fields that already have a problem in this file."""
 
-    def problem(self, loc: tuple[str | int, ...], field: str, message: str) -> Problem:
-        return Problem(self.source.path, self.source.line_of(loc), field, message)
+    def problem(self, loc: Loc, message: str, severity: Severity = "error") -> Problem:
+        line = self.source.line_of(loc)
+        return Problem(self.source.path, line, format_loc(loc), message, None, severity)
+
+    def text(self, loc: Loc) -> str | None:
+        """The text at `loc` as written, unless missing, not text, or already flagged."""
+        value: Any = self.source.values
+        for part in loc:
+            if isinstance(value, dict) and isinstance(part, str):
+                value = value.get(part)
+            elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+                value = value[part]
+            else:
+                return None
+        here = format_loc(loc)
+        flagged = any(_overlap(here, name) for name in self.flagged)
+        return value if isinstance(value, str) and not flagged else None
+
+    def texts(self, key: str) -> Iterator[tuple[Loc, str]]:
+        """Each text item of the list at top-level `key`, with where it is."""
+        items = self.source.values.get(key)
+        for index in range(len(items) if isinstance(items, list) else 0):
+            text = self.text((key, index))
+            if text is not None:
+                yield (key, index), text
+
+
+def _overlap(field: str, other: str) -> bool:
+    """Whether one field is the other or lies inside it (`slo` and `slo.window`)."""
+    shorter, longer = sorted((field, other), key=len)
+    return longer == shorter or longer.startswith((f"{shorter}.", f"{shorter}["))
 
 
 def check_names(kind: str, loaded: list[Loaded[Service]] | list[Loaded[Team]]) -> list[Problem]:
     """Each name matches its file and no two files produce the same name or page path."""
     problems = []
-    by_page: dict[str, list[Loaded[Service]] | list[Loaded[Team]]] = defaultdict(list)
+    by_page: dict[str, list[tuple[Loaded[Any], str]]] = defaultdict(list)
     for item in loaded:
+        name = item.text(("name",))
+        if name is None:
+            continue
         stem = PurePosixPath(item.source.path).stem
-        if item.entry.name != stem:
-            problems.append(
-                item.problem(
-                    ("name",),
-                    "name",
-                    f"is '{item.entry.name}' but the file is '{stem}.yaml'; "
-                    "rename one so they match",
-                )
-            )
-        by_page[item.entry.name.casefold()].append(item)  # type: ignore[arg-type]
+        if name != stem:
+            message = f"is '{name}' but the file is '{stem}.yaml'; rename one so they match"
+            problems.append(item.problem(("name",), message))
+        by_page[name.casefold()].append((item, name))
 
     for clashing in by_page.values():
-        for item in clashing:
+        for item, name in clashing:
             others = ", ".join(
                 f"{other.source.path}:{other.source.line_of(('name',))}"
-                for other in clashing
+                for other, _ in clashing
                 if other is not item
             )
             if others:
-                message = f"{kind} '{item.entry.name}' is also defined in {others}"
-                problems.append(item.problem(("name",), "name", f"{message}; names must be unique"))
+                message = f"{kind} '{name}' is also defined in {others}; names must be unique"
+                problems.append(item.problem(("name",), message))
     return problems
 
 
 def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) -> list[Problem]:
     """A product area or capability is spelled one way everywhere: two spellings that give the
     same page or heading (`Field ops`, `Field Ops`) are an error naming both files."""
-    places: list[tuple[str, str, Loaded[Team] | Loaded[Service], tuple[str | int, ...]]] = []
+    places: list[tuple[str, Loaded[Any], Loc, str]] = []
     for team in teams:
-        for index, area in enumerate(team.entry.product_areas):
-            places.append(("product area", area, team, ("product_areas", index)))
+        places += [("product area", team, loc, area) for loc, area in team.texts("product_areas")]
     for service in services:
-        places.append(("product area", service.entry.product_area, service, ("product_area",)))
-        capability = service.entry.business_capability
-        places.append(("business capability", capability, service, ("business_capability",)))
+        for kind, key in (
+            ("product area", "product_area"),
+            ("business capability", "business_capability"),
+        ):
+            label = service.text((key,))
+            if label is not None:
+                places.append((kind, service, (key,), label))
 
     first_spelling: dict[tuple[str, str], tuple[str, str]] = {}
     problems = []
-    for kind, label, item, loc in places:
+    for kind, item, loc, label in places:
         where = f"{item.source.path}:{item.source.line_of(loc)}"
-        key = (kind, slugify(label))
-        spelled, first_where = first_spelling.setdefault(key, (label, where))
+        spelled, first_where = first_spelling.setdefault((kind, slugify(label)), (label, where))
         if spelled != label:
             message = f"{kind} '{label}' is spelled '{spelled}' in {first_where}; use one spelling"
-            problems.append(item.problem(loc, format_loc(loc), message))
+            problems.append(item.problem(loc, message))
     return problems
 
 
 def check_references(
-    services: list[Loaded[Service]], teams: dict[str, Team], docs_dir: Path | None
+    services: list[Loaded[Service]], teams: list[Loaded[Team]], docs_dir: Path | None
 ) -> list[Problem]:
     """Owners are teams, dependencies are services, areas are declared, runbooks exist."""
-    names = {item.entry.name for item in services}
-    areas = sorted({area for team in teams.values() for area in team.product_areas})
+    team_names = {name for team in teams if (name := team.text(("name",)))}
+    service_names = {name for service in services if (name := service.text(("name",)))}
+    areas = sorted({area for team in teams for _, area in team.texts("product_areas")})
+    # With a team file unreadable, its areas are unknown; better no message than a wrong one.
+    areas_known = all(team.entry is not None for team in teams)
+
     problems = []
     for item in services:
-        service = item.entry
-        if service.owner not in teams:
-            hint = did_you_mean(service.owner, teams)
-            problems.append(
-                item.problem(
-                    ("owner",), "owner", f"no team '{service.owner}' in catalog/teams/{hint}"
-                )
-            )
-        if service.product_area not in areas:
-            hint = did_you_mean(service.product_area, areas) or f"; known: {', '.join(areas)}"
-            message = f"'{service.product_area}' is not an area any team lists{hint}"
-            problems.append(item.problem(("product_area",), "product_area", message))
-        if service.lifecycle == "production" and "production" not in service.environments:
-            message = "a production service must list its production environment"
-            problems.append(item.problem(("environments",), "environments", message))
-        if docs_dir is not None and "://" not in service.runbook:
-            page = service.runbook.split("#", 1)[0]
-            if not (docs_dir / page).is_file():
-                message = f"no page docs/{page}; write it or link the runbook by URL"
-                problems.append(item.problem(("runbook",), "runbook", message))
-        problems.extend(_check_dependencies(item, names))
+        owner = item.text(("owner",))
+        if owner is not None and owner not in team_names:
+            hint = did_you_mean(owner, team_names)
+            problems.append(item.problem(("owner",), f"no team '{owner}' in catalog/teams/{hint}"))
+        area = item.text(("product_area",))
+        if areas_known and area is not None and area not in areas:
+            hint = did_you_mean(area, areas) or f"; known: {', '.join(areas)}"
+            message = f"'{area}' is not an area any team lists{hint}"
+            problems.append(item.problem(("product_area",), message))
+        problems += _check_dependencies(item, service_names)
+        if item.entry is not None:
+            problems += _check_entry(item, item.entry, docs_dir)
     return problems
+
+
+def _check_entry(item: Loaded[Service], service: Service, docs_dir: Path | None) -> list[Problem]:
+    problems = []
+    if service.lifecycle == "production" and "production" not in service.environments:
+        message = "a production service must list its production environment"
+        problems.append(item.problem(("environments",), message))
+    if docs_dir is not None and "://" not in service.runbook:
+        page = service.runbook.split("#", 1)[0]
+        if not (docs_dir / page).is_file():
+            message = f"no page docs/{page}; write it or link the runbook by URL"
+            problems.append(item.problem(("runbook",), message))
+    return problems
+
+
+def _dependency_targets(item: Loaded[Service]) -> Iterator[tuple[Loc, str, bool]]:
+    """(where, name, is a catalog service) for each dependency written as text."""
+    listed = item.source.values.get("dependencies")
+    for index in range(len(listed) if isinstance(listed, list) else 0):
+        loc = ("dependencies", index)
+        service = item.text(loc) or item.text((*loc, "service"))
+        if service is not None:
+            yield loc, service, True
+        elif (external := item.text((*loc, "external"))) is not None:
+            yield loc, external, False
 
 
 def _check_dependencies(item: Loaded[Service], names: set[str]) -> list[Problem]:
     problems = []
     seen: set[str] = set()
-    for index, dependency in enumerate(item.entry.dependencies):
-        field = f"dependencies[{index}]"
-        loc = ("dependencies", index)
-        target = dependency.target
+    own_name = item.text(("name",))
+    for loc, target, in_catalog in _dependency_targets(item):
         if target in seen:
-            problems.append(item.problem(loc, field, f"'{target}' is listed twice"))
+            problems.append(item.problem(loc, f"'{target}' is listed twice"))
         seen.add(target)
-        if dependency.service is None:
+        if not in_catalog:
             continue
-        if dependency.service == item.entry.name:
-            problems.append(item.problem(loc, field, "a service cannot depend on itself"))
-        elif dependency.service not in names:
-            hint = did_you_mean(dependency.service, names)
-            if not hint:
-                hint = "; use 'external: <name>' for a system outside the catalog"
-            problems.append(
-                item.problem(loc, field, f"no service '{dependency.service}' in the catalog{hint}")
-            )
+        if target == own_name:
+            problems.append(item.problem(loc, "a service cannot depend on itself"))
+        elif target not in names:
+            hint = did_you_mean(target, names)
+            hint = hint or "; use 'external: <name>' for a system outside the catalog"
+            problems.append(item.problem(loc, f"no service '{target}' in the catalog{hint}"))
     return problems
 
 
-def find_cycles(services: list[Loaded[Service]]) -> list[Problem]:
-    """One warning per dependency cycle, naming every service in it."""
-    by_name = {item.entry.name: item for item in services}
+def find_cycles(services: dict[str, Loaded[Service]]) -> list[Problem]:
+    """One warning per dependency cycle among valid services, naming every service in it."""
     graph = {
-        name: {d.service for d in item.entry.dependencies if d.service in by_name}
-        for name, item in by_name.items()
+        name: {target for _, target, in_catalog in _dependency_targets(item) if in_catalog}
+        for name, item in services.items()
     }
     warnings: list[Problem] = []
     while True:
@@ -157,18 +208,11 @@ def find_cycles(services: list[Loaded[Service]]) -> list[Problem]:
             cycle.reverse()
             start = cycle.index(min(cycle[:-1]))
             ordered = cycle[start:-1] + cycle[:start] + [cycle[start]]
-            first = by_name[ordered[0]]
-            index = next(
-                i for i, d in enumerate(first.entry.dependencies) if d.service == ordered[1]
+            first = services[ordered[0]]
+            loc = next(loc for loc, target, _ in _dependency_targets(first) if target == ordered[1])
+            message = (
+                f"dependency cycle {' -> '.join(ordered)}; a cycle means none of them can be "
+                "deployed or recover alone, so break one of the calls"
             )
-            chain = " -> ".join(ordered)
-            warning = first.problem(
-                ("dependencies", index),
-                f"dependencies[{index}]",
-                f"dependency cycle {chain}; a cycle means none of them can be deployed or "
-                "recover alone, so break one of the calls",
-            )
-            warnings.append(
-                Problem(warning.path, warning.line, warning.field, warning.message, None, "warning")
-            )
+            warnings.append(first.problem(loc, message, "warning"))
             graph[ordered[0]].discard(ordered[1])

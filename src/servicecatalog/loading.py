@@ -38,17 +38,18 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     problems += check_names("team", teams)
     problems += check_names("service", services)
     problems += check_spellings(teams, services)
-    team_by_name = {item.entry.name: item.entry for item in teams}
-    problems += check_references(services, team_by_name, docs_dir)
+    problems += check_references(services, teams, docs_dir)
     if problems:
         raise CatalogError(problems)
 
+    valid_teams = {item.entry.name: item for item in teams if item.entry is not None}
+    valid_services = {item.entry.name: item for item in services if item.entry is not None}
     return Catalog(
-        teams={item.entry.name: item.entry for item in sorted(teams, key=_by_name)},
-        services={item.entry.name: item.entry for item in sorted(services, key=_by_name)},
-        team_files={item.entry.name: item.source.path for item in teams},
-        service_files={item.entry.name: item.source.path for item in services},
-        warnings=sorted(find_cycles(services)),
+        teams={name: valid_teams[name].entry for name in sorted(valid_teams)},  # type: ignore[misc]
+        services={name: valid_services[name].entry for name in sorted(valid_services)},  # type: ignore[misc]
+        team_files={name: item.source.path for name, item in valid_teams.items()},
+        service_files={name: item.source.path for name, item in valid_services.items()},
+        warnings=sorted(find_cycles(valid_services)),
     )
 
 
@@ -69,10 +70,6 @@ def _load_kind(
             continue
         entry, found = validate_document(model, document)
         problems += found
-        if entry is not None:
-            loaded.append(Loaded(entry, document))
+        flagged = frozenset(problem.field for problem in found)
+        loaded.append(Loaded(document, entry, flagged))
     return loaded
-
-
-def _by_name(item: Loaded[EntryT]) -> str:
-    return item.entry.name

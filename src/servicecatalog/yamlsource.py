@@ -35,7 +35,7 @@ _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 _SYNTAX_HINTS = (
     ("tab", "indent with spaces; YAML does not allow tabs here"),
-    ("quoted scalar", "a quote is not closed; close it on the same value or escape it"),
+    ("never closed", "close it, or escape a quote inside it"),
     ("mapping values are not allowed", "check the indentation, or quote a value containing ': '"),
     ("expected key", "this line is indented differently from the keys around it"),
     ("expected <block end>", "this line is indented differently from the keys around it"),
@@ -145,7 +145,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_path: str) -
     problem = " ".join(filter(None, (context, error.problem)))
     problem = re.sub(r"\s+", " ", problem).strip()
     if mark and _character_at(text, mark.line, mark.column) == "\t":
-        problem = f"{problem} (a tab)"
+        problem = "found a tab"
+    elif "quoted scalar" in context and "end of stream" in problem:
+        problem = "the quoted value that starts here is never closed"
     hint = next((hint for key, hint in _SYNTAX_HINTS if key in problem), None)
     return Problem(display_path, line, "yaml", f"{problem}; {hint}" if hint else problem, column)
 
