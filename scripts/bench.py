@@ -30,20 +30,10 @@ from mkdocs.utils.yaml import yaml_load
 from servicecatalog import load_catalog
 from servicecatalog.export import catalog_json_text
 from servicecatalog.rendering import render_catalog_pages
-from servicecatalog.synthetic import write_synthetic_catalog
+from servicecatalog.synthetic import copy_site_sources, write_synthetic_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("mkdocs.yml", "docs", "catalog", "hooks", "overrides", "src", "includes", "schemas")
 ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-
-
-def copy_repository(target: Path) -> None:
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy2(source, target / name)
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -57,7 +47,7 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def make_plain_copy(catalog_copy: Path, plain: Path) -> None:
     """The same site with every generated page written to docs/ and the generators removed."""
-    copy_repository(plain)
+    copy_site_sources(ROOT, plain)
     shutil.rmtree(plain / "catalog")
     shutil.copytree(catalog_copy / "catalog", plain / "catalog")
     catalog = load_catalog(plain, docs_dir=plain / "docs")
@@ -82,7 +72,7 @@ def make_plain_copy(catalog_copy: Path, plain: Path) -> None:
 def measure(size: int, repeat: int, workdir: Path) -> dict[str, float]:
     catalog_copy = workdir / f"catalog-{size}"
     plain_copy = workdir / f"plain-{size}"
-    copy_repository(catalog_copy)
+    copy_site_sources(ROOT, catalog_copy)
     write_synthetic_catalog(catalog_copy, size)
     make_plain_copy(catalog_copy, plain_copy)
 

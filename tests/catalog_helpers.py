@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from conftest import ROOT
+from sitebuild import ROOT
 
 FIXTURE_CATALOG = ROOT / "tests" / "fixtures" / "catalog"
 CHECK_SCRIPT = ROOT / "scripts" / "check_catalog.py"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from sitebuild import ROOT
 
 CORE = ROOT / "src" / "servicecatalog"
 BIN = Path(sys.executable).parent

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 from handbook_brief import BRIEF_LISTS, CAPABILITY_TAGS, CATALOG_FIELD_KEYS, TOPIC_PAGES, BriefList
 from handbook_pages import (
     brief_runs,
@@ -25,6 +24,7 @@ from handbook_pages import (
     section_words,
     words_of,
 )
+from sitebuild import ROOT
 
 BRIEF_DIR = ROOT.parent / "shared" / "seed"
 RUN_LENGTH = 8

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import serve_folder
+from sitebuild import serve_folder
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import copy_repository, run_mkdocs_build
+from sitebuild import copy_repository, run_mkdocs_build
 
 from servicecatalog import load_catalog
 

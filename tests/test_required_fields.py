@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from catalog_helpers import first_key_line, remove_key, run_check
-from conftest import ROOT, copy_repository, run_mkdocs_build
+from sitebuild import ROOT, copy_repository, run_mkdocs_build
 
 from servicecatalog.models import Service, Team
 

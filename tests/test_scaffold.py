@@ -176,7 +176,9 @@ def test_new_service_reports_every_problem_and_writes_nothing(tmp_path: Path) ->
         "TITLE=URL; give --alert TITLE=URL",
         "catalog/services/payout-worker.yaml: environments.prod: 'prod' is not one of: local, "
         "preview, test, staging, production; did you mean 'production'?",
-        "2 catalog problems in 1 file; nothing was written",
+        "catalog/services/payout-worker.yaml: owner: no team 'paymnts' in catalog/teams/; "
+        "did you mean 'payments'?",
+        "3 catalog problems in 1 file; nothing was written",
     ]
     assert not (tmp_path / "catalog" / "services" / "payout-worker.yaml").exists()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import ROOT, copy_repository, run_mkdocs_build
+from sitebuild import ROOT, copy_repository, run_mkdocs_build
 
 from servicecatalog import Catalog, load_catalog
 from servicecatalog.synthetic import write_synthetic_catalog

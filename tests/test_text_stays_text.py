@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from conftest import copy_repository, run_mkdocs_build
+from sitebuild import copy_repository, run_mkdocs_build
 
 SCRIPT = "<script>alert(1)</script> and <b>bold</b>"
 TEMPLATE_AND_MARKDOWN = (

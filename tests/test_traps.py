@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from catalog_helpers import CHECK_SCRIPT, fixture_catalog, run_check
-from conftest import ROOT, copy_repository, run_mkdocs_build
+from sitebuild import ROOT, copy_repository, run_mkdocs_build
 
 from servicecatalog import load_catalog
 

@@ -1,9 +1,29 @@
-"""Valid synthetic catalogs of any size, for the benchmark and for tests at scale."""
+"""Valid synthetic catalogs of any size, and copies of the site sources to build them in.
+
+Used by the benchmark and by tests at scale; the handbook build itself never calls this.
+"""
 
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
+
+SITE_SOURCES = ("mkdocs.yml", "docs", "catalog", "hooks", "overrides", "src", "includes", "schemas")
+"""What a site build reads from the repository; the catalog package itself is installed."""
+
+
+def copy_site_sources(root: Path, target: Path) -> Path:
+    """Copy the parts of the repository at `root` that a site build reads into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SOURCES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy2(source, target / name)
+    return target
+
 
 # Names of their own, so a synthetic catalog can sit beside the sample one.
 AREAS = tuple(f"Synthetic area {number}" for number in range(1, 7))
