@@ -14,17 +14,17 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve site check test bench lock clean browser
 
 help:
-	@echo "make serve   live preview on http://$(SERVE_ADDR), rebuilt when a page or catalog file changes"
-	@echo "make site    strict build into site/ (replaced only when the build succeeds)"
-	@echo "make check   check the catalog only, no site build"
-	@echo "make test    all tests: catalog, site, links, browser"
-	@echo "make bench   catalog build benchmark at 250, 1000 and 4000 services"
-	@echo "make browser install Chromium for the browser tests when it is missing"
-	@echo "make new-service ARGS=\"--name ...\"   add a service; asks for what ARGS leaves out"
-	@echo "make new-team ARGS=\"--name ...\"      add a team; asks for what ARGS leaves out"
+	@echo "make serve        live preview on http://$(SERVE_ADDR) (SERVE_ADDR=host:port to change)"
+	@echo "make site         strict build into site/ (replaced only when the build succeeds)"
+	@echo "make check        check the catalog only, no site build"
+	@echo "make test         all tests: catalog, site, links, workflows, browser"
+	@echo "make bench        catalog build benchmark at 250, 1000 and 4000 services"
+	@echo "make browser      install Chromium for the browser tests when it is missing"
+	@echo "make new-service  add a service; ARGS=\"--name ...\" gives answers, the rest are asked"
+	@echo "make new-team     add a team, the same way"
 	@echo "make schemas      regenerate schemas/ from the catalog models"
 	@echo "make codeowners   regenerate .github/CODEOWNERS from the catalog"
-	@echo "make lock    recompile requirements.lock from requirements.in"
+	@echo "make lock         recompile requirements.lock from requirements.in"
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -34,6 +34,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 serve: $(STAMP)
+	@$(BIN)/python scripts/check_port.py $(SERVE_ADDR)
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 site: $(STAMP)

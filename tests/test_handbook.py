@@ -8,6 +8,7 @@ into `docs/`. What is expected is written in `handbook_brief.py`, not read from 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from handbook_pages import (
 )
 from sitebuild import ROOT
 
-BRIEF_DIR = ROOT.parent / "shared" / "seed"
+# The brief sits beside the repository (../shared/seed) in every checkout and CI run;
+# HANDBOOK_BRIEF_DIR points elsewhere for a clone kept in another folder.
+BRIEF_DIR = Path(os.environ.get("HANDBOOK_BRIEF_DIR", ROOT.parent / "shared" / "seed"))
 RUN_LENGTH = 8
 
 

@@ -278,3 +278,41 @@ def test_new_service_asks_again_for_a_word_not_in_the_list(
     assert code == 0
     assert "  'k8s' is not one of: kubernetes, serverless" in capsys.readouterr().out
     assert load_catalog(tmp_path).services["payout-worker"].runtime.hosting == "kubernetes"
+
+
+def test_new_service_bad_name_is_reported_with_every_other_problem(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    options = service_options("Payout_Worker", "paymnts", "Payments")
+    options[options.index("--slo-objective") + 1] = "abc"
+
+    result = run_script(tmp_path, "new_service.py", *options)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "catalog/services/Payout_Worker.yaml: name: 'Payout_Worker' is not a slug: use lowercase "
+        "letters a-z, digits and single hyphens, for example 'job-api'",
+        "catalog/services/Payout_Worker.yaml: owner: no team 'paymnts' in catalog/teams/; "
+        "did you mean 'payments'?",
+        "catalog/services/Payout_Worker.yaml: slo.objective: 'abc' is not a number; write digits "
+        "such as 99.9",
+        "3 catalog problems in 1 file; nothing was written",
+    ]
+    assert list((tmp_path / "catalog" / "services").glob("Payout*")) == []
+
+
+def test_new_service_interactive_failure_prints_a_command_to_retry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_minimal_catalog(tmp_path)
+    options = service_options("payout-worker", "payments", "Payments")
+    at = options.index("--owner")
+    del options[at : at + 2]
+    replies = iter(["paymnts"])
+
+    code = main("services", ["--root", str(tmp_path), *options], ask=lambda _: next(replies, ""))
+
+    retry = capsys.readouterr().err.splitlines()[-1]
+    assert code == 1
+    assert retry.startswith("to try again: make new-service ARGS=")
+    assert "--owner paymnts" in retry
+    assert "--name payout-worker" in retry

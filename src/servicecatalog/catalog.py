@@ -35,7 +35,14 @@ class Catalog:
 
     def services_of(self, team: str) -> list[Service]:
         """The services `team` owns, sorted by name."""
-        return [service for service in self.services.values() if service.owner == team]
+        return self._services_by_owner.get(team, [])
+
+    @cached_property
+    def _services_by_owner(self) -> dict[str, list[Service]]:
+        owned: dict[str, list[Service]] = defaultdict(list)
+        for service in self.services.values():
+            owned[service.owner].append(service)
+        return owned
 
     @cached_property
     def product_areas(self) -> dict[str, list[Service]]:

@@ -49,6 +49,12 @@ def link_target(url: str) -> Markup:
     return Markup(f"<{url}>")  # noqa: S704 - fieldtypes refuses <, >, quotes and spaces
 
 
+def window_text(window: str) -> str:
+    """An SLO window as words: `28d` -> `28 days`, `1w` -> `1 week`."""
+    count, unit = int(window[:-1]), {"d": "day", "w": "week"}[window[-1]]
+    return f"{count} {unit}{'s' if count != 1 else ''}"
+
+
 def service_page(name: str) -> str:
     return f"catalog/services/{name}.md"
 
@@ -149,6 +155,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["text"] = escape_text
     env.filters["target"] = link_target
+    env.filters["window"] = window_text
     env.tests["stale"] = lambda reviewed, review: review.is_stale(reviewed)
     env.globals.update(
         service_page=service_page, team_page=team_page, area_page=area_page, stages=STAGES

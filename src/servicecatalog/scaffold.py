@@ -76,9 +76,21 @@ SERVICE_QUESTIONS = (
         required=False,
         help="Systems outside the catalog it calls (a vendor API, a legacy system), by name.",
     ),
-    Question("--data-store", "data_stores", many=True, required=False, form="NAME=TECHNOLOGY"),
     Question(
-        "--integration", "external_integrations", many=True, required=False, form="NAME=PURPOSE"
+        "--data-store",
+        "data_stores",
+        many=True,
+        required=False,
+        form="NAME=TECHNOLOGY",
+        help="Databases and other data stores it owns or writes to; leave out when none.",
+    ),
+    Question(
+        "--integration",
+        "external_integrations",
+        many=True,
+        required=False,
+        form="NAME=PURPOSE",
+        help="Third-party systems it exchanges data with; leave out when none.",
     ),
     Question("--pipeline-provider", "pipeline.provider", default="GitHub Actions"),
     Question("--pipeline-url", "pipeline.url"),
@@ -267,10 +279,13 @@ def add_entry(root: Path, kind: str, answers: Answers) -> Path:
     is taken or the entry would fail `make check`.
     """
     name = str(answers.get("name") or "")
-    try:
-        check_slug(name)
-    except ValueError as error:
-        raise CatalogError([Problem(f"{CATALOG_DIR}/{kind}/", 0, "name", str(error))]) from None
+    if not name or name.startswith(".") or any(sep in name for sep in "/\\"):
+        # Only a name that cannot be a file name stops here; any other bad name is reported
+        # by the check below, together with every other problem of the entry.
+        try:
+            check_slug(name)
+        except ValueError as error:
+            raise CatalogError([Problem(f"{CATALOG_DIR}/{kind}/", 0, "name", str(error))]) from None
 
     path = entry_path(kind, name)
     for existing in entry_files(root, kind):

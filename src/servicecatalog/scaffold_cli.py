@@ -8,6 +8,7 @@ an error naming its option.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -69,7 +70,8 @@ def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None
     questions = questions_of(kind)
     answers: dict[str, Any] = {question.key: getattr(args, question.key) for question in questions}
 
-    if ask is not None or (not args.no_input and sys.stdin.isatty()):
+    interactive = ask is not None or (not args.no_input and sys.stdin.isatty())
+    if interactive:
         try:
             ask_missing(kind, answers, ask or input)
         except (EOFError, KeyboardInterrupt):
@@ -94,10 +96,27 @@ def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{error.summary()}; nothing was written", file=sys.stderr)
+        if interactive:
+            # Answers typed at the prompt are not lost: fix the named ones and run this.
+            options = shlex.quote(_as_options(questions, answers))
+            print(
+                f"to try again: make new-{kind.removesuffix('s')} ARGS={options}", file=sys.stderr
+            )
         return 1
     print(f"wrote {path.relative_to(root).as_posix()}", file=sys.stderr)
     _update_codeowners(root)
     return 0
+
+
+def _as_options(questions: Sequence[Question], answers: dict[str, Any]) -> str:
+    """The answers as command-line options, so an interactive session can be repeated."""
+    options = []
+    for question in questions:
+        values = answers[question.key]
+        for value in values if isinstance(values, list) else [values]:
+            if value:
+                options += [question.option, shlex.quote(str(value))]
+    return " ".join(options)
 
 
 def ask_missing(kind: str, answers: dict[str, Any], ask: Ask) -> None:

@@ -26,10 +26,13 @@ def validate_document(
     try:
         entry = model.model_validate(document.values)
     except ValidationError as error:
+        errors = [d for d in error.errors() if not _inside(d["loc"], document.broken)]
+        # A misspelt key is reported once, as the typo, not also as the field it misses.
+        meant = {_meant_key(model, details) for details in errors}
         problems = [
             _to_problem(model, document, details)
-            for details in error.errors()
-            if not _inside(details["loc"], document.broken)
+            for details in errors
+            if not (details["type"] == "missing" and tuple(details["loc"]) in meant)
         ]
         return None, document.problems + problems
     return (None if document.problems else entry), document.problems
@@ -39,8 +42,8 @@ def _inside(loc: tuple[str | int, ...], broken: set[Loc]) -> bool:
     return any(loc[: len(place)] == place for place in broken)
 
 
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    """`; did you mean 'owner'?` when `word` is close to one of `choices`, else ``.
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice `word` is most likely a typo of, if any.
 
     Only names that start like `word` count: typos rarely hit the first letter, and names
     sharing a suffix (`file-service`, `invoice-service`) are not typos of each other.
@@ -49,7 +52,21 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str:
     options = [option for option in choices if text and option[:1] == text[:1]]
     prefixed = [option for option in options if len(text) > 2 and option.startswith(text)]
     close = prefixed or difflib.get_close_matches(text, options, n=1, cutoff=0.7)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """`; did you mean 'owner'?` when `word` is close to one of `choices`, else ``."""
+    match = closest(word, choices)
+    return f"; did you mean '{match}'?" if match else ""
+
+
+def _meant_key(model: type[BaseModel], details: ErrorDetails) -> tuple[str | int, ...] | None:
+    if details["type"] != "extra_forbidden":
+        return None
+    parent = tuple(details["loc"][:-1])
+    match = closest(details["loc"][-1], _allowed_keys(model, parent))
+    return (*parent, match) if match else None
 
 
 def _to_problem(model: type[BaseModel], document: SourceDocument, details: ErrorDetails) -> Problem:
@@ -66,7 +83,7 @@ def _message(model: type[BaseModel], loc: Loc, details: ErrorDetails) -> str:
 
     if kind == "missing":
         description = _field_description(model, loc)
-        return "required field is missing" + (f": {description}" if description else "")
+        return "required field is missing" + (f" ({description})" if description else "")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         listed = f"; allowed: {', '.join(allowed)}" if len(allowed) <= 8 else ""
