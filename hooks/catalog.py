@@ -32,6 +32,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"{error.summary()}; the site was not built") from None
 
+    settings = config.extra.get("catalog") or {}
+    days = settings.get("stale_after_days", 180)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise PluginError(
+            f"mkdocs.yml: extra.catalog.stale_after_days: {days!r} is not a whole number of days"
+        )
+
     for warning in catalog.warnings:
         log.warning(str(warning))
     log.info(f"Catalog: {len(catalog.services)} services, {len(catalog.teams)} teams")

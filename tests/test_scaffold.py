@@ -289,13 +289,15 @@ def test_new_service_bad_name_is_reported_with_every_other_problem(tmp_path: Pat
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
+        "catalog/services/Payout_Worker.yaml: environments.production.url: host name "
+        "'payout_worker.example.com' may hold only letters a-z, digits, dots and hyphens",
         "catalog/services/Payout_Worker.yaml: name: 'Payout_Worker' is not a slug: use lowercase "
         "letters a-z, digits and single hyphens, for example 'job-api'",
         "catalog/services/Payout_Worker.yaml: owner: no team 'paymnts' in catalog/teams/; "
         "did you mean 'payments'?",
         "catalog/services/Payout_Worker.yaml: slo.objective: 'abc' is not a number; write digits "
         "such as 99.9",
-        "3 catalog problems in 1 file; nothing was written",
+        "4 catalog problems in 1 file; nothing was written",
     ]
     assert list((tmp_path / "catalog" / "services").glob("Payout*")) == []
 

@@ -162,3 +162,19 @@ def test_site_catalog_json_has_every_entry_with_dependents(
         assert service["dependents"] == catalog.dependents[name]
         assert service["file"] == f"catalog/services/{name}.yaml"
         assert service["owner"] == catalog.services[name].owner
+
+
+def test_site_review_age_setting_must_be_whole_days(tmp_path: Path) -> None:
+    repository = copy_repository(tmp_path / "repo")
+    config = repository / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("stale_after_days: 180", 'stale_after_days: "180"'))
+
+    result = run_mkdocs_build(repository, tmp_path / "site")
+
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: extra.catalog.stale_after_days: '180' is not a whole number of days" in output
+    )
+    assert "Traceback" not in output

@@ -12,7 +12,8 @@ from sitebuild import copy_repository, run_mkdocs_build
 SCRIPT = "<script>alert(1)</script> and <b>bold</b>"
 TEMPLATE_AND_MARKDOWN = (
     "{{ config }} {% include 'x' %} [x](y) | pipe *emph* _under_ `code` <!-- c --> &amp; "
-    "back\\slash ${{ secrets.TOKEN }} :smile: <https://example.com> https://example.com/x"
+    "back\\slash ${{ secrets.TOKEN }} :smile: <https://example.com> https://example.com/x "
+    "PR SLO"
 )
 LINES = (
     "line one\nline two | with pipe\n\n# not a heading\n1. not a list\n- not an item\n"
@@ -40,6 +41,7 @@ def _hostile_entries(repository: Path) -> None:
     hostile["dependencies"] = [{"external": SCRIPT, "purpose": LINES}]
     hostile["data_stores"] = [{"name": "a | b | c", "technology": LINES, "purpose": SCRIPT}]
     hostile["dashboards"] = [{"title": TEMPLATE_AND_MARKDOWN, "url": "https://example.com/a_(b)"}]
+    hostile["environments"] = {"production": {"url": "https://logs.example.com/q=(a|b)|c"}}
     _write(repository / "catalog" / "services" / "hostile-text.yaml", hostile)
 
     # Unquoted, these would be a boolean, numbers and a date under YAML 1.1.
@@ -125,6 +127,7 @@ def test_text_script_and_html_show_literally(hostile_site: Path) -> None:
     assert _text(description) == SCRIPT  # type: ignore[arg-type]
     assert article.find_all("script") == []
     assert article.find_all("b") == []
+    assert article.find_all("abbr") == []
 
 
 def test_text_markdown_and_block_syntax_show_literally(hostile_site: Path) -> None:
@@ -147,6 +150,8 @@ def test_text_template_syntax_is_not_rendered(hostile_site: Path) -> None:
 
 def test_text_tables_keep_their_column_count(hostile_site: Path) -> None:
     article = _article(hostile_site, "hostile-text")
+    stage = _section(article, "Environments").find("a")
+    assert stage["href"] == "https://logs.example.com/q=(a%7Cb)%7Cc"  # type: ignore[index]
 
     tables = article.find_all("table")
     assert len(tables) >= 4

@@ -161,3 +161,26 @@ def test_trap_guide_shows_messages_the_check_really_prints() -> None:
         shown = row.rstrip(" |").rsplit(" | ", 1)[1].strip("`").split("`")[0]
         for part in shown.split("..."):
             assert part.strip(" ;") in printed, row
+
+
+def test_trap_github_annotations_cannot_be_forged_from_a_key(tmp_path: Path) -> None:
+    run = run_check(_with_case(tmp_path, "key-with-control-characters"), "--format", "github")
+
+    commands = [line for line in run.lines if line.startswith("::")]
+    assert len(commands) == 2
+    assert all(line.startswith("::error file=catalog/services/keys.yaml,") for line in commands)
+    assert "\x1b" not in run.stdout
+
+
+def test_trap_symbolic_link_is_refused_not_followed(tmp_path: Path) -> None:
+    root = fixture_catalog(tmp_path / "repo")
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((root / "catalog" / "services" / "job-api.yaml").read_text())
+    (root / "catalog" / "services" / "linked.yaml").symlink_to(outside)
+
+    run = run_check(root)
+
+    assert run.lines == [
+        "catalog/services/linked.yaml:1: file: is a symbolic link; an entry must be a file of "
+        "its own"
+    ]

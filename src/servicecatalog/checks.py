@@ -1,4 +1,4 @@
-"""Checks that look across catalog files: names, spellings, owners, dependencies, cycles.
+"""Checks that look across catalog files: names, spellings, owners, dependencies.
 
 They read each file's values as written, not only the entries that passed validation: a
 service with a typo in one field still has its owner and dependencies checked, and a service
@@ -8,7 +8,6 @@ A field that already has a problem is left alone, so one mistake is reported onc
 
 from __future__ import annotations
 
-import graphlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -67,6 +66,10 @@ def _overlap(field: str, other: str) -> bool:
     return longer == shorter or longer.startswith((f"{shorter}.", f"{shorter}["))
 
 
+RESERVED_NAMES = frozenset({"index"})
+"""Names whose page path belongs to a generated index (`catalog/teams/index.md`)."""
+
+
 def check_names(kind: str, loaded: list[Loaded[Service]] | list[Loaded[Team]]) -> list[Problem]:
     """Each name matches its file and no two files produce the same name or page path."""
     problems = []
@@ -75,6 +78,9 @@ def check_names(kind: str, loaded: list[Loaded[Service]] | list[Loaded[Team]]) -
         name = item.text(("name",))
         if name is None:
             continue
+        if name in RESERVED_NAMES:
+            message = f"'{name}' is the name of the {kind}s' index page; choose another name"
+            problems.append(item.problem(("name",), message))
         stem = PurePosixPath(item.source.path).stem
         if name != stem:
             message = f"is '{name}' but the file is '{stem}.yaml'; rename one so they match"
@@ -112,6 +118,10 @@ def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) 
     first_spelling: dict[tuple[str, str], tuple[str, str]] = {}
     problems = []
     for kind, item, loc, label in places:
+        if not slugify(label):
+            message = f"'{label}' gives no page name; use some letters a-z or digits in it"
+            problems.append(item.problem(loc, message))
+            continue
         where = f"{item.source.path}:{item.source.line_of(loc)}"
         spelled, first_where = first_spelling.setdefault((kind, slugify(label)), (label, where))
         if spelled != label:
@@ -121,14 +131,23 @@ def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) 
 
 
 def check_references(
-    services: list[Loaded[Service]], teams: list[Loaded[Team]], docs_dir: Path | None
+    services: list[Loaded[Service]],
+    teams: list[Loaded[Team]],
+    docs_dir: Path | None,
+    unreadable: dict[str, set[str]],
 ) -> list[Problem]:
-    """Owners are teams, dependencies are services, areas are declared, runbooks exist."""
+    """Owners are teams, dependencies are services, areas are declared, runbooks exist.
+
+    `unreadable` names, by kind, the files that could not be read at all: their file names
+    stand in for the names inside, so that others referring to them get no false problem.
+    """
     team_names = {name for team in teams if (name := team.text(("name",)))}
+    team_names |= unreadable.get("teams", set())
     service_names = {name for service in services if (name := service.text(("name",)))}
+    service_names |= unreadable.get("services", set())
     areas = sorted({area for team in teams for _, area in team.texts("product_areas")})
     # With a team file unreadable, its areas are unknown; better no message than a wrong one.
-    areas_known = all(team.entry is not None for team in teams)
+    areas_known = all(team.entry is not None for team in teams) and not unreadable.get("teams")
 
     problems = []
     for item in services:
@@ -160,7 +179,7 @@ def _check_entry(item: Loaded[Service], service: Service, docs_dir: Path | None)
     return problems
 
 
-def _dependency_targets(item: Loaded[Service]) -> Iterator[tuple[Loc, str, bool]]:
+def dependency_targets(item: Loaded[Service]) -> Iterator[tuple[Loc, str, bool]]:
     """(where, name, is a catalog service) for each dependency written as text."""
     listed = item.source.values.get("dependencies")
     for index in range(len(listed) if isinstance(listed, list) else 0):
@@ -176,7 +195,7 @@ def _check_dependencies(item: Loaded[Service], names: set[str]) -> list[Problem]
     problems = []
     seen: set[str] = set()
     own_name = item.text(("name",))
-    for loc, target, in_catalog in _dependency_targets(item):
+    for loc, target, in_catalog in dependency_targets(item):
         if target in seen:
             problems.append(item.problem(loc, f"'{target}' is listed twice"))
         seen.add(target)
@@ -189,30 +208,3 @@ def _check_dependencies(item: Loaded[Service], names: set[str]) -> list[Problem]
             hint = hint or "; use 'external: <name>' for a system outside the catalog"
             problems.append(item.problem(loc, f"no service '{target}' in the catalog{hint}"))
     return problems
-
-
-def find_cycles(services: dict[str, Loaded[Service]]) -> list[Problem]:
-    """One warning per dependency cycle among valid services, naming every service in it."""
-    graph = {
-        name: {target for _, target, in_catalog in _dependency_targets(item) if in_catalog}
-        for name, item in services.items()
-    }
-    warnings: list[Problem] = []
-    while True:
-        try:
-            tuple(graphlib.TopologicalSorter(graph).static_order())
-            return warnings
-        except graphlib.CycleError as error:
-            cycle: list[str] = list(error.args[1])
-            # graphlib lists the cycle backwards (each node is needed by the one before it).
-            cycle.reverse()
-            start = cycle.index(min(cycle[:-1]))
-            ordered = cycle[start:-1] + cycle[:start] + [cycle[start]]
-            first = services[ordered[0]]
-            loc = next(loc for loc, target, _ in _dependency_targets(first) if target == ordered[1])
-            message = (
-                f"dependency cycle {' -> '.join(ordered)}; a cycle means none of them can be "
-                "deployed or recover alone, so break one of the calls"
-            )
-            warnings.append(first.problem(loc, message, "warning"))
-            graph[ordered[0]].discard(ordered[1])

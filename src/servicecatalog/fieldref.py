@@ -23,6 +23,7 @@ _CHECK_NAMES = {
     fieldtypes.check_email: "email address",
     fieldtypes.check_review_handle: "GitHub team",
     fieldtypes.parse_date: "date",
+    fieldtypes.parse_decimal: "number",
 }
 
 

@@ -8,26 +8,44 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator
 
 SLUG_MAX_LENGTH = 63
+TEXT_MAX_LENGTH = 2000
+"""Free text is a sentence or a paragraph; the bound also bounds the time to render a page."""
+LABEL_MAX_LENGTH = 80
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_LABEL = re.compile(r"[\w][\w &,.'()/-]*", re.UNICODE)
+_LABEL_PUNCTUATION = frozenset(" &,.'()/-")
+# Control characters, including the C1 range and the Unicode line and paragraph separators;
+# tab and newline are ordinary in text. Shown to no one, they could still reach a log or page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CHAT = re.compile(r"#[a-z0-9][a-z0-9._-]*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _REVIEW_HANDLE = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
-_DOCS_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*\.md(?:#[A-Za-z0-9_-]+)?")
+_HOST = re.compile(r"[A-Za-z0-9.-]+")
+_DOCS_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*\.md")
 
 
 def _require_text(value: object) -> object:
     # Scalars reach models as the text typed; only a list or mapping is the wrong shape here.
-    if isinstance(value, str) and not value.strip():
-        raise ValueError("is empty; write a value")
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("is empty; write a value")
+        if len(value) > TEXT_MAX_LENGTH:
+            raise ValueError(
+                f"is {len(value)} characters long; the limit is {TEXT_MAX_LENGTH}, so link a "
+                "longer document instead"
+            )
+        if control := _CONTROL.search(value):
+            code = f"U+{ord(control.group()):04X}"
+            raise ValueError(f"contains the control character {code}; remove it")
     return value
 
 
@@ -43,22 +61,37 @@ def check_slug(value: str) -> str:
 
 
 def check_label(value: str) -> str:
-    if not _LABEL.fullmatch(value) or value != value.strip():
-        raise ValueError(
-            f"{value!r} is used as a heading: use letters, digits, spaces and & , . ' ( ) / - only"
-        )
+    if len(value) > LABEL_MAX_LENGTH:
+        raise ValueError(f"is {len(value)} characters long; the limit is {LABEL_MAX_LENGTH}")
+    for character in value:
+        if character not in _LABEL_PUNCTUATION and unicodedata.category(character)[0] not in "LNM":
+            raise ValueError(
+                f"{value!r} contains {character!r}, which a heading cannot show: use letters, "
+                "digits, spaces and & , . ' ( ) / - only"
+            )
+    if value != value.strip() or not any(unicodedata.category(c)[0] in "LN" for c in value):
+        raise ValueError(f"{value!r} needs a letter or digit and no space at either end")
     return value
 
 
 def check_web_url(value: str) -> str:
     if _URL_FORBIDDEN.search(value):
         raise ValueError("contains spaces, quotes or control characters; encode them (%20)")
+    if not value.isascii():
+        raise ValueError(
+            "contains characters outside ASCII (lookalike or invisible letters hide where a link "
+            "goes); percent-encode them, and write an international host name in punycode"
+        )
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
         shown = f"'{parts.scheme}:'" if parts.scheme else "no scheme"
         raise ValueError(f"has {shown}; only http:// and https:// links are allowed")
     if not parts.hostname:
         raise ValueError("has no host name; write a full link such as https://example.com/x")
+    if not _HOST.fullmatch(parts.hostname):
+        raise ValueError(
+            f"host name {parts.hostname!r} may hold only letters a-z, digits, dots and hyphens"
+        )
     if parts.username is not None or parts.password is not None:
         raise ValueError("contains credentials (user:password@); remove them from the link")
     return value
@@ -69,7 +102,8 @@ def check_url_or_docs_path(value: str) -> str:
         return check_web_url(value)
     if not _DOCS_PATH.fullmatch(value) or ".." in value.split("/"):
         raise ValueError(
-            "is neither an http(s) link nor a page under docs/ such as 'runbooks/payments.md'"
+            "is neither an http(s) link nor a page under docs/ such as 'runbooks/payments.md' "
+            "(a page, without #section)"
         )
     return value
 
@@ -92,20 +126,31 @@ def check_review_handle(value: str) -> str:
     return value
 
 
+def parse_decimal(value: object) -> object:
+    """A number written as plain digits: `99.9`, not `9_9.9`, `1e2`, `nan` or `.inf`."""
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise ValueError(f"{value!r} is not a number; write digits such as 99.9")
+    return value
+
+
 def parse_date(value: object) -> object:
     if isinstance(value, str):
         if not _DATE.fullmatch(value):
             raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD")
         try:
-            return datetime.date.fromisoformat(value)
+            written = datetime.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{value!r} is not a real calendar date") from None
+        # A day of slack for time zones; a later date would keep an entry from ever being due.
+        if written > datetime.date.today() + datetime.timedelta(days=1):
+            raise ValueError(f"{value!r} is in the future; write the date of the last review")
+        return written
     return value
 
 
 Text = Annotated[str, BeforeValidator(_require_text)]
 Slug = Annotated[str, BeforeValidator(_require_text), AfterValidator(check_slug)]
-Label = Annotated[str, BeforeValidator(_require_text), AfterValidator(check_label)]
+Label = Annotated[str, AfterValidator(check_label)]
 WebUrl = Annotated[str, BeforeValidator(_require_text), AfterValidator(check_web_url)]
 UrlOrDocsPath = Annotated[
     str, BeforeValidator(_require_text), AfterValidator(check_url_or_docs_path)
@@ -114,3 +159,4 @@ ChatChannel = Annotated[str, AfterValidator(check_chat_channel)]
 Email = Annotated[str, AfterValidator(check_email)]
 ReviewHandle = Annotated[str, AfterValidator(check_review_handle)]
 IsoDate = Annotated[datetime.date, BeforeValidator(parse_date)]
+Percent = Annotated[float, BeforeValidator(parse_decimal)]

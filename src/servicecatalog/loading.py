@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from .catalog import Catalog
-from .checks import Loaded, check_names, check_references, check_spellings, find_cycles
+from .checks import Loaded, check_names, check_references, check_spellings
+from .cycles import find_cycles
 from .models import Service, Team
 from .problems import CatalogError, Problem
 from .validation import validate_document
@@ -31,14 +32,19 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
 
     `docs_dir`, when given, is where runbook pages named by a docs path must exist.
     """
+    if not (root / CATALOG_DIR).is_dir():
+        message = "no catalog/ folder here; run from the repository root or give --root"
+        raise CatalogError([Problem(CATALOG_DIR, 1, "catalog", message)])
+
     problems: list[Problem] = []
-    teams = _load_kind(root, "teams", Team, problems)
-    services = _load_kind(root, "services", Service, problems)
+    unreadable: dict[str, set[str]] = {"teams": set(), "services": set()}
+    teams = _load_kind(root, "teams", Team, problems, unreadable["teams"])
+    services = _load_kind(root, "services", Service, problems, unreadable["services"])
 
     problems += check_names("team", teams)
     problems += check_names("service", services)
     problems += check_spellings(teams, services)
-    problems += check_references(services, teams, docs_dir)
+    problems += check_references(services, teams, docs_dir, unreadable)
     if problems:
         raise CatalogError(problems)
 
@@ -54,7 +60,7 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
 
 
 def _load_kind(
-    root: Path, kind: str, model: type[EntryT], problems: list[Problem]
+    root: Path, kind: str, model: type[EntryT], problems: list[Problem], unreadable: set[str]
 ) -> list[Loaded[EntryT]]:
     loaded = []
     for path in entry_files(root, kind):
@@ -67,6 +73,7 @@ def _load_kind(
             document = read_yaml_file(path, shown)
         except CatalogError as error:
             problems += error.problems
+            unreadable.add(path.stem)
             continue
         entry, found = validate_document(model, document)
         problems += found

@@ -15,6 +15,7 @@ from .fieldtypes import (
     Email,
     IsoDate,
     Label,
+    Percent,
     ReviewHandle,
     Slug,
     Text,
@@ -159,7 +160,7 @@ class Environment(Entry):
 class Slo(Entry):
     """The reliability target the owners commit to."""
 
-    objective: float = Field(gt=0, lt=100, description="Target in percent, for example `99.9`.")
+    objective: Percent = Field(gt=0, lt=100, description="Target in percent, for example `99.9`.")
     indicator: Text = Field(
         description="What is measured, for example `share of API requests answered below 500 ms "
         "without a 5xx`."

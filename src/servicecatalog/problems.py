@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes (`\\n`, `\\x1b`): one line, inert."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -29,6 +37,12 @@ class Problem:
     """1-based column, given for syntax errors where the exact spot matters."""
 
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        # Field names and messages quote what authors typed; a newline or terminal escape in a
+        # key must not start a second line that looks like another problem or a CI command.
+        object.__setattr__(self, "field", printable(self.field))
+        object.__setattr__(self, "message", printable(self.message))
 
     def __str__(self) -> str:
         where = self.path

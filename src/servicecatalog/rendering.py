@@ -45,8 +45,18 @@ def escape_text(value: object) -> Markup:
 
 
 def link_target(url: str) -> Markup:
-    """A validated http(s) URL as a Markdown link target; angle brackets keep `( )` inside."""
-    return Markup(f"<{url}>")  # noqa: S704 - fieldtypes refuses <, >, quotes and spaces
+    """A validated http(s) URL as a Markdown link target; angle brackets keep `( )` inside.
+
+    `|` is percent-encoded (the same address to a browser): in a table cell it would end the
+    cell before Markdown sees the link.
+    """
+    target = url.replace("|", "%7C")
+    return Markup(f"<{target}>")  # noqa: S704 - fieldtypes refuses <, >, quotes and spaces
+
+
+def percent_text(objective: float) -> str:
+    """An objective as written: `99.9`, `99.95`, `99` (never rounded, unlike `%g`)."""
+    return repr(objective).removesuffix(".0")
 
 
 def window_text(window: str) -> str:
@@ -156,6 +166,7 @@ def _environment() -> jinja2.Environment:
     env.filters["text"] = escape_text
     env.filters["target"] = link_target
     env.filters["window"] = window_text
+    env.filters["percent"] = percent_text
     env.tests["stale"] = lambda reviewed, review: review.is_stale(reviewed)
     env.globals.update(
         service_page=service_page, team_page=team_page, area_page=area_page, stages=STAGES

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .fieldtypes import check_slug
+from .fieldtypes import check_slug, parse_decimal
 from .loading import CATALOG_DIR, entry_files, load_catalog
 from .problems import CatalogError, Problem
 from .schemas import CATALOG_KINDS, schema_comment
@@ -167,7 +167,13 @@ def build_document(kind: str, answers: Answers) -> tuple[dict[str, Any], list[Pr
         spec = next(q for q in questions_of(kind) if q.key == question)
         found = []
         for index, value in enumerate(answers.get(question) or []):
-            first, equals, second = (part.strip() for part in str(value).partition("="))
+            text = str(value)
+            # A title may hold "=" and a URL's query too: split where the URL starts.
+            at_url = text.find("=http") if spec.form and spec.form.endswith("=URL") else -1
+            at = at_url if at_url > 0 else text.find("=")
+            first, equals, second = text[:at].strip(), "=" * (at >= 0), text[at + 1 :].strip()
+            if at < 0:
+                first, second = text.strip(), ""
             if not equals or not first or not second:
                 message = f"{value!r} is not written as {spec.form}; give {spec.option} {spec.form}"
                 problems.append(Problem(path, 0, f"{spec.field}[{index}]", message))
@@ -235,11 +241,11 @@ def _team_document(answers: Answers) -> dict[str, Any]:
 
 
 def _number(value: Any) -> Any:
-    # Written as a YAML number so the editor schema accepts it; anything else is left for the
-    # model to reject with its own message.
+    # Written as a YAML number so the editor schema accepts it; anything else (`9_9`, `1e3`)
+    # is left as typed for the model to reject with its own message.
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        return float(parse_decimal(str(value)))  # type: ignore[arg-type]
+    except ValueError:
         return value
 
 

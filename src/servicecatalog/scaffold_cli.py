@@ -70,6 +70,12 @@ def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None
     questions = questions_of(kind)
     answers: dict[str, Any] = {question.key: getattr(args, question.key) for question in questions}
 
+    # Bytes that are not UTF-8 in an option arrive as lone surrogates; they cannot be written.
+    garbled = [q.option for q in questions if not _is_text(answers[q.key])]
+    if garbled:
+        print(f"not UTF-8 text: {', '.join(garbled)}; retype them", file=sys.stderr)
+        return 2
+
     interactive = ask is not None or (not args.no_input and sys.stdin.isatty())
     if interactive:
         try:
@@ -106,6 +112,16 @@ def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None
     print(f"wrote {path.relative_to(root).as_posix()}", file=sys.stderr)
     _update_codeowners(root)
     return 0
+
+
+def _is_text(answer: Any) -> bool:
+    values = answer if isinstance(answer, list) else [answer]
+    try:
+        for value in values:
+            str(value or "").encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _as_options(questions: Sequence[Question], answers: dict[str, Any]) -> str:

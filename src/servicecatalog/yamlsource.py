@@ -67,20 +67,31 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument:
     def file_problem(message: str, line: int = 1, column: int | None = None) -> CatalogError:
         return CatalogError([Problem(display_path, line, "file", message, column)])
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if path.is_symlink():
+        raise file_problem("is a symbolic link; an entry must be a file of its own")
+    # Read one byte past the limit rather than trusting the size the file system reports.
+    with path.open("rb") as entry:
+        raw = entry.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(path.stat().st_size, len(raw))
         raise file_problem(
             f"is {size // 1024} KiB; a catalog entry must stay under {MAX_FILE_BYTES // 1024} "
             "KiB, so this is not an entry written by hand"
         )
 
-    text = _decode(path.read_bytes(), file_problem)
+    text = _decode(raw, file_problem)
     builder = ValueBuilder(display_path)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
         builder.finish()
     except yaml.MarkedYAMLError as error:
         raise CatalogError([_syntax_problem(error, text, display_path)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _place_of(text, error.position)
+        character = error.character
+        code = f"U+{character if isinstance(character, int) else ord(character):04X}"
+        message = f"the control character {code} is not allowed in YAML; remove it"
+        raise CatalogError([Problem(display_path, line, "yaml", message, column)]) from None
     except yaml.YAMLError as error:
         message = re.sub(r"\s+", " ", str(error)).strip()
         raise CatalogError([Problem(display_path, 1, "yaml", message)]) from None
@@ -103,9 +114,15 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument:
     )
 
 
+def _place_of(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of character `position` in `text`."""
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
 def _decode(raw: bytes, file_problem: Callable[..., CatalogError]) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise file_problem("is saved as UTF-16; save it with UTF-8 encoding")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        raise file_problem("is saved as UTF-16 or UTF-32; save it with UTF-8 encoding")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

@@ -9,6 +9,7 @@ page logged an error.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,8 +23,11 @@ from slugify import slugify
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless; fails with the fix when it is not installed."""
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing; install it with `make browser` (as root or with sudo)")
+    if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(
+            f"{CHROMIUM} is missing or cannot be run; install it with `make browser` (as root "
+            "or with sudo)"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
