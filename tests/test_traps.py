@@ -61,12 +61,8 @@ def _limited_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
-def test_trap_huge_file_is_refused_within_bounded_memory(tmp_path: Path) -> None:
-    root = fixture_catalog(tmp_path)
-    huge = root / "catalog" / "services" / "huge.yaml"
-    huge.write_text("name: huge\ndescription: " + "x" * (10 * 1024 * 1024) + "\n")
-
-    result = subprocess.run(
+def _check_with_limited_memory(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, str(CHECK_SCRIPT), "--root", str(root)],
         capture_output=True,
         text=True,
@@ -74,6 +70,14 @@ def test_trap_huge_file_is_refused_within_bounded_memory(tmp_path: Path) -> None
         preexec_fn=_limited_memory,  # no threads run in the child before exec
         check=False,
     )
+
+
+def test_trap_huge_file_is_refused_within_bounded_memory(tmp_path: Path) -> None:
+    root = fixture_catalog(tmp_path)
+    huge = root / "catalog" / "services" / "huge.yaml"
+    huge.write_text("name: huge\ndescription: " + "x" * (10 * 1024 * 1024) + "\n")
+
+    result = _check_with_limited_memory(root)
 
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -85,14 +89,7 @@ def test_trap_huge_file_is_refused_within_bounded_memory(tmp_path: Path) -> None
 def test_trap_billion_laughs_is_refused_within_bounded_memory(tmp_path: Path) -> None:
     root = _with_case(tmp_path, "billion-laughs")
 
-    result = subprocess.run(
-        [sys.executable, str(CHECK_SCRIPT), "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=_limited_memory,  # no threads run in the child before exec
-        check=False,
-    )
+    result = _check_with_limited_memory(root)
 
     assert result.returncode == 1
     assert result.stdout.splitlines() == _expected("billion-laughs")
