@@ -50,7 +50,9 @@ def test_site_service_page_shows_sections_in_order(built_site: Path, catalog: Ca
             "Operations",
             "Security notes",
         ]
-        summary = [cell.get_text() for cell in article.find("table").find_all("td")]  # type: ignore[union-attr]
+        first_table = article.find("table")
+        assert isinstance(first_table, Tag)
+        summary = [cell.get_text() for cell in first_table.find_all("td")]
         assert summary[:3] == [team.display_name, service.lifecycle, service.data_classification]
 
 
@@ -73,9 +75,9 @@ def test_site_service_edit_button_opens_its_yaml(built_site: Path, catalog: Cata
         edit = page.find("a", rel="edit")
         view = page.find("a", title="View source of this page")
 
-        assert edit is not None and view is not None, name
-        assert edit["href"].endswith(f"/edit/main/catalog/services/{name}.yaml")  # type: ignore[union-attr]
-        assert view["href"].endswith(f"/raw/main/catalog/services/{name}.yaml")  # type: ignore[union-attr]
+        assert isinstance(edit, Tag) and isinstance(view, Tag), name
+        assert str(edit["href"]).endswith(f"/edit/main/catalog/services/{name}.yaml")
+        assert str(view["href"]).endswith(f"/raw/main/catalog/services/{name}.yaml")
 
 
 def test_site_team_page_lists_its_services_and_contacts(built_site: Path, catalog: Catalog) -> None:

@@ -48,14 +48,15 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     if problems:
         raise CatalogError(problems)
 
-    valid_teams = {item.entry.name: item for item in teams if item.entry is not None}
-    valid_services = {item.entry.name: item for item in services if item.entry is not None}
+    # With no problem reported, every file was read and every entry is valid.
+    team_entries = {team.name: team for item in teams if (team := item.entry) is not None}
+    service_entries = {svc.name: svc for item in services if (svc := item.entry) is not None}
     return Catalog(
-        teams={name: valid_teams[name].entry for name in sorted(valid_teams)},  # type: ignore[misc]
-        services={name: valid_services[name].entry for name in sorted(valid_services)},  # type: ignore[misc]
-        team_files={name: item.source.path for name, item in valid_teams.items()},
-        service_files={name: item.source.path for name, item in valid_services.items()},
-        warnings=sorted(find_cycles(valid_services)),
+        teams=dict(sorted(team_entries.items())),
+        services=dict(sorted(service_entries.items())),
+        team_files={item.entry.name: item.source.path for item in teams if item.entry},
+        service_files={item.entry.name: item.source.path for item in services if item.entry},
+        warnings=sorted(find_cycles({item.entry.name: item for item in services if item.entry})),
     )
 
 

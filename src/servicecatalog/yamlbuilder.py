@@ -93,8 +93,9 @@ class ValueBuilder:
                 # A node in a mapping that awaits a key is that key.
                 if parent.key is None:
                     parent.key, parent.key_line = _KEY_REFUSED, line
-                    if kind is yaml.ScalarEvent and event.tag in ALLOWED_TAGS:  # type: ignore[attr-defined]
-                        parent.key = event.value  # type: ignore[attr-defined]
+                    scalar = cast(yaml.ScalarEvent, event)
+                    if kind is yaml.ScalarEvent and scalar.tag in ALLOWED_TAGS:
+                        parent.key = scalar.value
                     else:
                         self.problem(line, parent.loc, "a key must be plain text")
                         events = _skip(event, events)

@@ -23,7 +23,8 @@ FETCHED_HREF_TAGS = {"link", "image", "use", "feimage", "script"}
 DESCRIPTIVE_RELS = {"canonical", "alternate", "prev", "next", "author", "license", "help"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 JS_LOADS = re.compile(
-    r"""(?:importScripts\(|\bimport\s*\(|\bfrom\s*|\bnew\s+Worker\()\s*["'`]((?:https?:)?//[^"'`]+)"""
+    r"""(?:importScripts\(|\bimport\s*\(|\bfrom\s*|\bnew\s+Worker\()"""
+    r"""\s*["'`]((?:https?:)?//[^"'`]+)"""
     r"""|sourceMappingURL=((?:https?:)?//\S+)"""
 )
 
