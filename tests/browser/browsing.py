@@ -71,8 +71,17 @@ class Visit:
         return self.page.locator("h1").first.inner_text().removesuffix("¶").strip()
 
     def toggle_palette(self) -> None:
-        """Click the header's light/dark switch, as a reader would."""
+        """Click the header's light/dark switch, as a reader would, then move the pointer away.
+
+        Left over the switch, the pointer keeps its tooltip fading in; a check of the page in
+        the middle of that fade would judge colours no reader sees for long.
+        """
         self.page.locator("form[data-md-component=palette] label:visible").click()
+        self.page.mouse.move(0, 0)
+        self.page.wait_for_function(
+            "[...document.querySelectorAll('.md-tooltip')]"
+            ".every(tip => getComputedStyle(tip).opacity === '0')"
+        )
 
     def scheme(self) -> str | None:
         """The palette Material shows: "default" (light) or "slate" (dark)."""
