@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority
 
 from servicecatalog import CatalogError
 from servicecatalog.cache import load_catalog_cached
+from servicecatalog.freshness import review_policy
 
 log = logging.getLogger("mkdocs.hooks.catalog")
 
@@ -32,12 +33,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(str(problem))
         raise PluginError(f"{error.summary()}; the site was not built") from None
 
-    settings = config.extra.get("catalog") or {}
-    days = settings.get("stale_after_days", 180)
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        raise PluginError(
-            f"mkdocs.yml: extra.catalog.stale_after_days: {days!r} is not a whole number of days"
-        )
+    try:
+        review_policy(config.extra.get("catalog"))
+    except ValueError as error:
+        raise PluginError(f"mkdocs.yml: {error}") from None
 
     for warning in catalog.warnings:
         log.warning(str(warning))

@@ -8,16 +8,14 @@ import mkdocs_gen_files
 
 from servicecatalog.cache import load_catalog_cached
 from servicecatalog.export import catalog_json_text
-from servicecatalog.freshness import DEFAULT_STALE_AFTER_DAYS, ReviewPolicy
+from servicecatalog.freshness import review_policy
 from servicecatalog.rendering import render_catalog_pages
 
 config = mkdocs_gen_files.config
 catalog = load_catalog_cached(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
 
-settings = config.extra.get("catalog") or {}
-review = ReviewPolicy(settings.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS))
-
-for page in render_catalog_pages(catalog, review):
+# hooks/catalog.py has already refused a bad setting, before any page was generated.
+for page in render_catalog_pages(catalog, review_policy(config.extra.get("catalog"))):
     with mkdocs_gen_files.open(page.path, "w", encoding="utf-8") as generated:
         generated.write(page.markdown)
     # Edit paths are relative to edit_uri, which points into docs/.

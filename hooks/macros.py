@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import TemplateNotFound, TemplateSyntaxError
 from mkdocs_macros.errors import format_error
 
-from servicecatalog import facts
+from servicecatalog import Catalog, facts
 from servicecatalog.cache import load_catalog_cached
 
 
@@ -48,7 +48,7 @@ def define_env(env: Any) -> None:
     root = Path(env.conf.config_file_path).parent
     docs_dir = Path(env.conf.docs_dir)
 
-    def catalog() -> facts.Catalog:
+    def catalog() -> Catalog:
         return load_catalog_cached(root, docs_dir=docs_dir)
 
     def page_path() -> str:

@@ -6,8 +6,6 @@ from .catalog import Catalog
 from .models import Lifecycle
 from .rendering import render_fragment
 
-__all__ = ["Catalog", "service_count", "services_by_lifecycle", "services_per_team"]
-
 LIFECYCLES: tuple[Lifecycle, ...] = ("production", "experimental", "deprecated")
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 DEFAULT_STALE_AFTER_DAYS = 180
 
@@ -22,3 +24,11 @@ class ReviewPolicy:
     def is_stale(self, reviewed: datetime.date) -> bool:
         """Whether an entry reviewed on `reviewed` is due for another review."""
         return self.age(reviewed) > self.stale_after_days
+
+
+def review_policy(settings: Mapping[str, Any] | None) -> ReviewPolicy:
+    """The policy from the site's `extra.catalog` settings; `ValueError` names a bad value."""
+    days = (settings or {}).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise ValueError(f"extra.catalog.stale_after_days: {days!r} is not a whole number of days")
+    return ReviewPolicy(days)
