@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site check test bench lock clean browser
+.PHONY: help serve site check test bench fuzz lock clean browser
 
 help:
 	@echo "make serve        live preview on http://$(SERVE_ADDR) (SERVE_ADDR=host:port to change)"
@@ -19,6 +19,7 @@ help:
 	@echo "make check        check the catalog only, no site build"
 	@echo "make test         all tests: catalog, site, links, workflows, browser"
 	@echo "make bench        catalog build benchmark at 250, 1000 and 4000 services"
+	@echo "make fuzz         property tests of the loader with fresh random input (slow)"
 	@echo "make browser      install Chromium for the browser tests when it is missing"
 	@echo "make new-service  add a service; ARGS=\"--name ...\" gives answers, the rest are asked"
 	@echo "make new-team     add a team, the same way"
@@ -55,6 +56,10 @@ browser:
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# make test replays the same property-test inputs every run; this one draws new ones.
+fuzz: $(STAMP)
+	$(BIN)/python -m pytest tests/test_loader_properties.py --hypothesis-profile=explore
 
 # Options for new-service and new-team, e.g. ARGS="--name job-api --owner scheduling".
 ARGS ?=

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sitebuild import ROOT, run_mkdocs_build, serve_folder
+
+# Property tests: `replay` (the default, used by `make test` and CI) derives its inputs from
+# each test's source, so every run checks the same ones; `explore` (`make fuzz`) draws new ones.
+_PROPERTY = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("replay", max_examples=1000, derandomize=True, **_PROPERTY)
+settings.register_profile("explore", max_examples=20000, **_PROPERTY)
+settings.load_profile("replay")
 
 
 @pytest.fixture(scope="session")

@@ -70,9 +70,26 @@ def _meant_key(model: type[BaseModel], details: ErrorDetails) -> tuple[str | int
 
 
 def _to_problem(model: type[BaseModel], document: SourceDocument, details: ErrorDetails) -> Problem:
-    loc: Loc = tuple(part for part in details["loc"] if part != "[key]")
+    loc = _author_loc(details)
     message = _message(model, loc, details)
     return Problem(document.path, document.line_of(loc), format_loc(loc), message)
+
+
+def _author_loc(details: ErrorDetails) -> Loc:
+    """The place of the error as the author wrote it.
+
+    Pydantic marks an error in a mapping's key by appending the text `[key]` after the key.
+    A key the author wrote as `[key]` looks the same, so the marker is dropped only where it
+    is one: at the end, after the very key that failed, and never for an unknown field.
+    """
+    loc: Loc = tuple(details["loc"])
+    marks_key = (
+        details["type"] != "extra_forbidden"
+        and len(loc) >= 2
+        and loc[-1] == "[key]"
+        and details.get("input") == loc[-2]
+    )
+    return loc[:-1] if marks_key else loc
 
 
 def _message(model: type[BaseModel], loc: Loc, details: ErrorDetails) -> str:
