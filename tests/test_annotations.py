@@ -61,3 +61,23 @@ def test_annotations_absent_in_text_format(tmp_path: Path) -> None:
         "catalog/services/card-api.yaml:4: lifecycle: "
         "'live' is not one of: experimental, production, deprecated"
     ]
+
+
+def test_annotations_file_name_cannot_start_a_workflow_command(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    services = tmp_path / "catalog" / "services"
+    hostile = "x\n::error file=README.md,line=1::all good\x1b[2J"
+    (services / "card-api.yaml").rename(services / f"{hostile}.yaml")
+
+    result = run_check(tmp_path, "--format", "github")
+
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0] == (
+        "catalog/services/x\\n::error file=README.md,line=1::all good\\x1b[2J.yaml:2: name: is "
+        "'card-api' but the file is 'x\\n::error file=README.md,line=1::all good\\x1b[2J.yaml'; "
+        "rename one so they match"
+    )
+    assert lines[1].startswith("::error file=catalog/services/x")
+    assert all("\x1b" not in line for line in lines)

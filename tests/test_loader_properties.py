@@ -76,14 +76,39 @@ def mutated_sample(draw: st.DrawFn) -> bytes:
     return text.encode("utf-8", errors="surrogateescape" if draw(st.booleans()) else "replace")
 
 
+def _field_names(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return {str(key) for key in value} | {n for v in value.values() for n in _field_names(v)}
+    if isinstance(value, list):
+        return {name for item in value for name in _field_names(item)}
+    return set()
+
+
+# Keys the models know (and stage names), so generated mappings reach nested validation.
+FIELD_NAMES = sorted(_field_names(yaml.safe_load(SAMPLE)) | {"local", "preview", "test", "[key]"})
+keys = st.sampled_from(FIELD_NAMES) | st.text(max_size=12) | st.integers()
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda children: (
-        st.lists(children, max_size=4)
-        | st.dictionaries(st.text(max_size=12) | st.integers(), children, max_size=5)
-    ),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=5),
     max_leaves=25,
 )
+
+
+@st.composite
+def edited_sample(draw: st.DrawFn) -> object:
+    """The sample entry with one value somewhere inside it replaced or one key added."""
+    document = yaml.safe_load(SAMPLE)
+    node = document
+    while isinstance(node, (dict, list)) and node and draw(st.booleans()):
+        place = draw(st.sampled_from(sorted(node) if isinstance(node, dict) else range(len(node))))
+        if not isinstance(node[place], (dict, list)) or not node[place]:
+            break
+        node = node[place]
+    if isinstance(node, dict):
+        node[draw(st.sampled_from(sorted(node)) | keys)] = draw(yaml_values)
+    elif isinstance(node, list) and node:
+        node[draw(st.integers(0, len(node) - 1))] = draw(yaml_values)
+    return document
 
 
 @given(content=mutated_sample())
@@ -101,6 +126,13 @@ def test_loader_generated_documents_raise_only_catalog_errors(
 ) -> None:
     if base and isinstance(document, dict):
         document = {**yaml.safe_load(SAMPLE), **document}
+    _load(catalog_root, yaml.dump(document, allow_unicode=True).encode("utf-8"))
+
+
+@given(document=edited_sample())
+def test_loader_edited_entries_raise_only_catalog_errors(
+    catalog_root: Path, document: object
+) -> None:
     _load(catalog_root, yaml.dump(document, allow_unicode=True).encode("utf-8"))
 
 

@@ -318,3 +318,108 @@ def test_new_service_interactive_failure_prints_a_command_to_retry(
     assert retry.startswith("to try again: make new-service ARGS=")
     assert "--owner paymnts" in retry
     assert "--name payout-worker" in retry
+
+
+def _with(options: list[str], option: str, value: str) -> list[str]:
+    changed = list(options)
+    if option in changed:
+        changed[changed.index(option) + 1] = value
+    else:
+        changed += [option, value]
+    return changed
+
+
+def test_new_service_writes_numbers_and_dates_as_typed(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    options = _with(
+        service_options("payout-worker", "payments", "Payments"), "--slo-objective", "0.000001"
+    )
+    options = _with(options, "--last-reviewed", "2026-11-02")
+
+    result = run_script(tmp_path, "new_service.py", *options)
+
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "catalog" / "services" / "payout-worker.yaml").read_text()
+    assert "  objective: 0.000001\n" in written
+    assert "last_reviewed: 2026-11-02\n" in written
+    assert str(load_catalog(tmp_path).services["payout-worker"].slo.objective) == "0.000001"
+
+
+def test_new_service_refuses_answers_it_would_have_to_change(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    options = _with(
+        service_options("payout-worker", "payments", "Payments"), "--last-reviewed", "20261101"
+    )
+    options += ["--environment", "production=https://other.example.com"]
+
+    result = run_script(tmp_path, "new_service.py", *options)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "catalog/services/payout-worker.yaml: environments.production: stage 'production' is "
+        "given twice; give --environment once per stage",
+        "catalog/services/payout-worker.yaml: last_reviewed: '20261101' is not a date written as "
+        "YYYY-MM-DD",
+        "2 catalog problems in 1 file; nothing was written",
+    ]
+    assert not (tmp_path / "catalog" / "services" / "payout-worker.yaml").exists()
+
+
+def test_new_service_refuses_an_entry_that_breaks_another_file(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    # The new name sorts before card-api, and the spelling differs only in case: the check
+    # could name either file, and the one it names is the existing one.
+    options = _with(
+        service_options("aaa-worker", "payments", "Payments"), "--business-capability", "payments"
+    )
+
+    result = run_script(tmp_path, "new_service.py", *options)
+
+    assert result.returncode == 1
+    assert "card-api.yaml" in result.stderr or "aaa-worker.yaml" in result.stderr
+    assert "business capability" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("nothing was written")
+    assert not (tmp_path / "catalog" / "services" / "aaa-worker.yaml").exists()
+
+
+def test_new_entry_name_too_long_for_a_file_is_an_error(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+
+    service = run_script(
+        tmp_path,
+        "new_service.py",
+        *_with(service_options("x", "payments", "Payments"), "--name", "a" * 300),
+    )
+    team = run_script(tmp_path, "new_team.py", *_with(team_options("x"), "--name", "b" * 300))
+
+    for result in (service, team):
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert ": name: is 300 characters long; the limit is 63" in result.stderr
+
+
+def test_new_service_retry_command_keeps_dollar_signs_from_make(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_minimal_catalog(tmp_path)
+    options = _with(
+        service_options("payout-worker", "payments", "Payments"),
+        "--description",
+        "Costs $5 a $(month)",
+    )
+    at = options.index("--owner")
+    del options[at : at + 2]
+    replies = iter(["paymnts"])
+
+    main("services", ["--root", str(tmp_path), *options], ask=lambda _: next(replies, ""))
+
+    retry = capsys.readouterr().err.splitlines()[-1]
+    assert "Costs $$5 a $$(month)" in retry
+    make = subprocess.run(
+        ["make", "-n", "-f", "-", retry.split("make new-service ", 1)[1]],
+        input="all:\n\t@echo $(ARGS)\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Costs $5 a $(month)" in make.stdout

@@ -20,6 +20,8 @@ LINES = (
     '--8<-- "mkdocs.yml"\n> not a quote\n    not code\n=== "not a tab"\n'
     '!!! note "not an admonition"'
 )
+ABBREVIATED = "PR API SLO CI/CD SAST"
+ENTITY_URL = "https://example.com/&lt;script&gt;&#106;?a=1&b=2"
 AS_TYPED = {
     "description": "NO",
     "security_notes": "1.10",
@@ -43,6 +45,11 @@ def _hostile_entries(repository: Path) -> None:
     hostile["dashboards"] = [{"title": TEMPLATE_AND_MARKDOWN, "url": "https://example.com/a_(b)"}]
     hostile["environments"] = {"production": {"url": "https://logs.example.com/q=(a|b)|c"}}
     _write(repository / "catalog" / "services" / "hostile-text.yaml", hostile)
+
+    # Words the handbook abbreviates, and a link whose address holds character references.
+    words = dict(entry, name="plain-words", description=ABBREVIATED)
+    words["dashboards"] = [{"title": "Entities", "url": ENTITY_URL}]
+    _write(repository / "catalog" / "services" / "plain-words.yaml", words)
 
     # Unquoted, these would be a boolean, numbers and a date under YAML 1.1.
     typed = "\n".join(
@@ -77,7 +84,7 @@ alerts:
   - title: Errors
     url: https://alerts.example.com/x
 slo:
-  objective: 99.9
+  objective: 99.90
   indicator: ok
   window: 28d
 """
@@ -172,3 +179,22 @@ def test_text_yaml_implicit_types_show_as_typed(hostile_site: Path) -> None:
     for shown in ("kubernetes, off", ": yes", "0o17", "1e3", "2001-12-14", "true"):
         assert shown in text, shown
     assert "False" not in text and "1.1\n" not in text
+    assert "99.90%" in text
+
+
+def test_text_link_address_keeps_character_references(hostile_site: Path) -> None:
+    article = _article(hostile_site, "plain-words")
+
+    link = _section(article, "Dashboards").find("a")
+    assert link["href"] == ENTITY_URL  # type: ignore[index]
+
+
+def test_text_catalog_words_get_no_tooltips_on_hand_written_pages(hostile_site: Path) -> None:
+    html = (hostile_site / "golden-path" / "service-template" / "index.html").read_text("utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    rows = [row for row in page.find_all("tr") if "plain-words" in row.get_text()]
+
+    assert page.find_all("abbr"), "the page's own text lost its tooltips"
+    assert len(rows) == 1
+    assert ABBREVIATED in rows[0].get_text()
+    assert rows[0].find_all("abbr") == []

@@ -30,5 +30,5 @@ def load_catalog_cached(root: Path, *, docs_dir: Path | None = None) -> Catalog:
 def _fingerprint(root: Path) -> _Fingerprint:
     files = entry_files(root, "teams") + entry_files(root, "services")
     return tuple(
-        (str(path), stat.st_mtime_ns, stat.st_size) for path in files for stat in [path.stat()]
+        (str(path), stat.st_mtime_ns, stat.st_size) for path in files for stat in [path.lstat()]
     )

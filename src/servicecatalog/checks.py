@@ -8,7 +8,7 @@ A field that already has a problem is left alone, so one mistake is reported onc
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,6 +22,9 @@ from .validation import did_you_mean
 from .yamlsource import Loc, SourceDocument, format_loc
 
 EntryT = TypeVar("EntryT", Service, Team)
+
+PAGE_NAME_MAX_LENGTH = 120
+"""A product area's page is named after it; file systems stop at 255 bytes a name."""
 
 
 @dataclass(frozen=True)
@@ -107,26 +110,39 @@ def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) 
     for team in teams:
         places += [("product area", team, loc, area) for loc, area in team.texts("product_areas")]
     for service in services:
-        for kind, key in (
-            ("product area", "product_area"),
-            ("business capability", "business_capability"),
-        ):
-            label = service.text((key,))
-            if label is not None:
-                places.append((kind, service, (key,), label))
+        # A service's product area must be one a team lists, written the same way: that is
+        # checked with the references, which name the team's spelling.
+        label = service.text(("business_capability",))
+        if label is not None:
+            places.append(("business capability", service, ("business_capability",), label))
 
-    first_spelling: dict[tuple[str, str], tuple[str, str]] = {}
+    groups: dict[tuple[str, str], list[tuple[Loaded[Any], Loc, str]]] = {}
     problems = []
     for kind, item, loc, label in places:
-        if not slugify(label):
+        slug = slugify(label)
+        if not slug:
             message = f"'{label}' gives no page name; use some letters a-z or digits in it"
             problems.append(item.problem(loc, message))
-            continue
-        where = f"{item.source.path}:{item.source.line_of(loc)}"
-        spelled, first_where = first_spelling.setdefault((kind, slugify(label)), (label, where))
-        if spelled != label:
-            message = f"{kind} '{label}' is spelled '{spelled}' in {first_where}; use one spelling"
+        elif len(slug) > PAGE_NAME_MAX_LENGTH:
+            message = (
+                f"'{label}' gives a page name {len(slug)} characters long (letters outside a-z "
+                f"are spelled out); the limit is {PAGE_NAME_MAX_LENGTH}, so shorten it"
+            )
             problems.append(item.problem(loc, message))
+        else:
+            groups.setdefault((kind, slug), []).append((item, loc, label))
+
+    for (kind, _), found in groups.items():
+        # The spelling most places use is the one to keep (the first seen on a tie), so a
+        # new entry spelled differently is the one told to change, not every other file.
+        counts = Counter(label for _, _, label in found)
+        spelled = max(counts, key=lambda label: counts[label])
+        item, loc, _ = next(place for place in found if place[2] == spelled)
+        where = f"{item.source.path}:{item.source.line_of(loc)}"
+        for item, loc, label in found:
+            if label != spelled:
+                message = f"{kind} '{label}' is spelled '{spelled}' in {where}; use one spelling"
+                problems.append(item.problem(loc, message))
     return problems
 
 
@@ -157,7 +173,9 @@ def check_references(
             problems.append(item.problem(("owner",), f"no team '{owner}' in catalog/teams/{hint}"))
         area = item.text(("product_area",))
         if areas_known and area is not None and area not in areas:
-            hint = did_you_mean(area, areas) or f"; known: {', '.join(areas)}"
+            same = [known for known in areas if slugify(known) == slugify(area)]
+            hint = f"; did you mean '{same[0]}'?" if same else did_you_mean(area, areas)
+            hint = hint or f"; known: {', '.join(areas)}"
             message = f"'{area}' is not an area any team lists{hint}"
             problems.append(item.problem(("product_area",), message))
         problems += _check_dependencies(item, service_names)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
 SLUG_MAX_LENGTH = 63
 TEXT_MAX_LENGTH = 2000
@@ -24,12 +25,15 @@ _LABEL_PUNCTUATION = frozenset(" &,.'()/-")
 # tab and newline are ordinary in text. Shown to no one, they could still reach a log or page.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+DECIMAL_MAX_DIGITS = 12
+"""Enough for any objective (99.9999999999); a float holds it exactly, so JSON keeps it."""
 _CHAT = re.compile(r"#[a-z0-9][a-z0-9._-]*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _REVIEW_HANDLE = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 _HOST = re.compile(r"[A-Za-z0-9.-]+")
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _DOCS_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*\.md")
 
 
@@ -94,13 +98,26 @@ def check_web_url(value: str) -> str:
         )
     if parts.username is not None or parts.password is not None:
         raise ValueError("contains credentials (user:password@); remove them from the link")
+    labels = parts.hostname.removesuffix(".").split(".")
+    if not all(_HOST_LABEL.fullmatch(label) for label in labels):
+        raise ValueError(
+            f"host name {parts.hostname!r} is not a host: write names such as 'example.com', "
+            "each part starting and ending with a letter or digit"
+        )
+    try:
+        port = parts.port
+    except ValueError:  # letters, or beyond 65535
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        raise ValueError("has a port that is not a number from 1 to 65535")
     return value
 
 
 def check_url_or_docs_path(value: str) -> str:
     if ":" in value.split("/", 1)[0] or value.startswith("//"):
         return check_web_url(value)
-    if not _DOCS_PATH.fullmatch(value) or ".." in value.split("/"):
+    hidden = any(part.startswith(".") for part in value.split("/"))
+    if not _DOCS_PATH.fullmatch(value) or hidden:
         raise ValueError(
             "is neither an http(s) link nor a page under docs/ such as 'runbooks/payments.md' "
             "(a page, without #section)"
@@ -127,10 +144,20 @@ def check_review_handle(value: str) -> str:
 
 
 def parse_decimal(value: object) -> object:
-    """A number written as plain digits: `99.9`, not `9_9.9`, `1e2`, `nan` or `.inf`."""
-    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+    """A number written as plain digits: `99.9`, not `9_9.9`, `1e2`, `nan` or `.inf`.
+
+    It is kept as a Decimal, so `99.90` stays `99.90` on the page and `99.99999` is compared
+    with 100 exactly.
+    """
+    if not isinstance(value, str):
+        return value
+    if not _DECIMAL.fullmatch(value):
         raise ValueError(f"{value!r} is not a number; write digits such as 99.9")
-    return value
+    if len(value) > 1 and value[0] == "0" and value[1] != ".":
+        raise ValueError(f"{value!r} starts with a zero; write {value.lstrip('0') or '0'}")
+    if sum(character.isdigit() for character in value) > DECIMAL_MAX_DIGITS:
+        raise ValueError(f"{value!r} has more than {DECIMAL_MAX_DIGITS} digits; round it")
+    return Decimal(value)
 
 
 def parse_date(value: object) -> object:
@@ -159,4 +186,9 @@ ChatChannel = Annotated[str, AfterValidator(check_chat_channel)]
 Email = Annotated[str, AfterValidator(check_email)]
 ReviewHandle = Annotated[str, AfterValidator(check_review_handle)]
 IsoDate = Annotated[datetime.date, BeforeValidator(parse_date)]
-Percent = Annotated[float, BeforeValidator(parse_decimal)]
+Percent = Annotated[
+    Decimal,
+    BeforeValidator(parse_decimal),
+    PlainSerializer(float, return_type=float, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]

@@ -18,13 +18,35 @@ EntryT = TypeVar("EntryT", Service, Team)
 
 
 def entry_files(root: Path, kind: str) -> list[Path]:
-    """The files in `catalog/<kind>/` that should be entries, sorted; a README is not one."""
+    """Everything in `catalog/<kind>/` that an author may mean as an entry, sorted.
+
+    A README and hidden files other than YAML (an editor's swap file, `.DS_Store`) are left
+    out; folders, links and other files are kept so that the check can say why they are not
+    read rather than skip them in silence.
+    """
     folder = root / CATALOG_DIR / kind
     return sorted(
         path
         for path in folder.glob("*")
-        if path.is_file() and not path.name.startswith(".") and path.name != "README.md"
+        if path.name != "README.md"
+        and not (path.name.startswith(".") and path.suffix not in (".yaml", ".yml"))
     )
+
+
+def _not_an_entry(path: Path, kind: str) -> str | None:
+    """Why `path` cannot be read as an entry, if it cannot."""
+    if path.is_symlink():
+        return "is a symbolic link; an entry must be a file of its own"
+    if path.is_dir():
+        return f"is a folder; entries are files directly in {CATALOG_DIR}/{kind}/"
+    if path.name.startswith("."):
+        return "is hidden (its name starts with '.'), so the site would skip it; rename it"
+    if path.suffix != ".yaml":
+        hint = "rename it to .yaml" if path.suffix == ".yml" else "only .yaml files belong here"
+        return f"is not a .yaml file; {hint}"
+    if not path.is_file():
+        return "is not a regular file; an entry is a text file"
+    return None
 
 
 def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
@@ -66,9 +88,8 @@ def _load_kind(
     loaded = []
     for path in entry_files(root, kind):
         shown = path.relative_to(root).as_posix()
-        if path.suffix != ".yaml":
-            hint = "rename it to .yaml" if path.suffix == ".yml" else "only .yaml files belong here"
-            problems.append(Problem(shown, 1, "file", f"is not a .yaml file; {hint}"))
+        if refused := _not_an_entry(path, kind):
+            problems.append(Problem(shown, 1, "file", refused))
             continue
         try:
             document = read_yaml_file(path, shown)

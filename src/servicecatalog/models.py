@@ -162,13 +162,18 @@ class Environment(Entry):
 class Slo(Entry):
     """The reliability target the owners commit to."""
 
-    objective: Percent = Field(gt=0, lt=100, description="Target in percent, for example `99.9`.")
+    objective: Percent = Field(
+        gt=0,
+        lt=100,
+        json_schema_extra={"exclusiveMinimum": 0, "exclusiveMaximum": 100},
+        description="Target in percent, for example `99.9`.",
+    )
     indicator: Text = Field(
         description="What is measured, for example `share of API requests answered below 500 ms "
         "without a 5xx`."
     )
     window: str = Field(
-        pattern=r"^[1-9][0-9]*[dw]$",
+        pattern=r"^[1-9][0-9]{0,2}[dw]$",
         description="Rolling window in days or weeks, for example `28d`.",
     )
 

@@ -39,8 +39,10 @@ class Problem:
     severity: Severity = "error"
 
     def __post_init__(self) -> None:
-        # Field names and messages quote what authors typed; a newline or terminal escape in a
-        # key must not start a second line that looks like another problem or a CI command.
+        # File names, field names and messages quote what authors typed; a newline or terminal
+        # escape in them must not start a second line that looks like another problem or a CI
+        # command.
+        object.__setattr__(self, "path", printable(self.path))
         object.__setattr__(self, "field", printable(self.field))
         object.__setattr__(self, "message", printable(self.message))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import jinja2
@@ -24,6 +25,7 @@ from .freshness import ReviewPolicy
 from .models import STAGES
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_PUNCTUATION_OR_WORD_START = re.compile(r"([!-/:-@\[-`{-~]|\b[^\W_])")
 
 
 @dataclass(frozen=True)
@@ -44,19 +46,30 @@ def escape_text(value: object) -> Markup:
     return Markup(escaped)  # noqa: S704 - every punctuation character is escaped above
 
 
+@cache
+def escape_words(value: object) -> Markup:
+    """Like `escape_text`, for catalog text on a hand-written page: the first character of
+    every word is escaped too, so the page's abbreviations (`PR` for "pull request") cannot
+    attach a tooltip to a word an author wrote with another meaning."""
+    lines = str(value).strip().splitlines()
+    escaped = "<br>".join(_PUNCTUATION_OR_WORD_START.sub(r"\\\1", line) for line in lines)
+    return Markup(escaped)  # noqa: S704 - every punctuation character is escaped above
+
+
 def link_target(url: str) -> Markup:
     """A validated http(s) URL as a Markdown link target; angle brackets keep `( )` inside.
 
     `|` is percent-encoded (the same address to a browser): in a table cell it would end the
-    cell before Markdown sees the link.
+    cell before Markdown sees the link. `&` is written `&amp;`, so a character reference in
+    the address (`&lt;`, `&#106;`) stays the text it was, not the character it names.
     """
-    target = url.replace("|", "%7C")
+    target = url.replace("&", "&amp;").replace("|", "%7C")
     return Markup(f"<{target}>")  # noqa: S704 - fieldtypes refuses <, >, quotes and spaces
 
 
-def percent_text(objective: float) -> str:
-    """An objective as written: `99.9`, `99.95`, `99` (never rounded, unlike `%g`)."""
-    return repr(objective).removesuffix(".0")
+def percent_text(objective: Decimal) -> str:
+    """An objective as written: `99.9`, `99.90`, `99`, `0.000001` (never rounded or shortened)."""
+    return format(objective, "f")
 
 
 def window_text(window: str) -> str:
@@ -145,7 +158,8 @@ def render_fragment(template: str, page: str, catalog: Catalog, **values: object
     def href(target: str) -> str:
         return _relative(target, folder)
 
-    return _environment().get_template(template).render(catalog=catalog, href=href, **values)
+    environment = _environment(hand_written_page=True)
+    return environment.get_template(template).render(catalog=catalog, href=href, **values)
 
 
 @cache
@@ -154,7 +168,7 @@ def _relative(target: str, folder: str) -> str:
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def _environment(*, hand_written_page: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("servicecatalog", "templates"),
         autoescape=True,
@@ -163,7 +177,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["text"] = escape_text
+    env.filters["text"] = escape_words if hand_written_page else escape_text
     env.filters["target"] = link_target
     env.filters["window"] = window_text
     env.filters["percent"] = percent_text

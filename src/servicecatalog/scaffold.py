@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .fieldtypes import check_slug, parse_decimal
+from .fieldtypes import SLUG_MAX_LENGTH, check_slug, parse_date, parse_decimal
 from .loading import CATALOG_DIR, entry_files, load_catalog
 from .problems import CatalogError, Problem
 from .schemas import CATALOG_KINDS, schema_comment
@@ -182,6 +182,13 @@ def build_document(kind: str, answers: Answers) -> tuple[dict[str, Any], list[Pr
         return found
 
     services = kind == "services"
+    stages: set[str] = set()
+    for value in answers.get("environment") or [] if services else []:
+        stage = str(value).partition("=")[0].strip()
+        if stage in stages:
+            message = f"stage '{stage}' is given twice; give --environment once per stage"
+            problems.append(Problem(path, 0, f"environments.{stage}", message))
+        stages.add(stage)
     document = _service_document(answers, pairs) if services else _team_document(answers)
     return document, problems
 
@@ -240,22 +247,30 @@ def _team_document(answers: Answers) -> dict[str, Any]:
     }
 
 
+class _Plain(str):
+    """An answer written into the YAML file exactly as typed, unquoted: `99.90`, `2026-11-02`."""
+
+
 def _number(value: Any) -> Any:
-    # Written as a YAML number so the editor schema accepts it; anything else (`9_9`, `1e3`)
-    # is left as typed for the model to reject with its own message.
+    # Written as a YAML number so the editor schema accepts it, with the digits as typed;
+    # anything else (`9_9`, `1e3`) is left as text for the model to reject with its message.
     try:
-        return float(parse_decimal(str(value)))  # type: ignore[arg-type]
+        parse_decimal(str(value))
     except ValueError:
         return value
+    return _Plain(value)
 
 
 def _date(value: Any) -> Any:
     if value == "today":
-        return datetime.date.today()
+        return _Plain(datetime.date.today().isoformat())
+    # Only a date written the way the check accepts it is written as a date: `20261101` or
+    # `2026-W40-1` stay text, which the check refuses, rather than becoming another day.
     try:
-        return datetime.date.fromisoformat(str(value))
+        parse_date(str(value))
     except ValueError:
         return value
+    return _Plain(value)
 
 
 class _IndentedDumper(yaml.SafeDumper):
@@ -263,6 +278,16 @@ class _IndentedDumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+
+def _represent_plain(dumper: yaml.SafeDumper, value: _Plain) -> yaml.ScalarNode:
+    # Tagged as what the text reads as (a date, a decimal, a whole number), the emitter writes
+    # it without quotes or a tag.
+    kind = "timestamp" if "-" in value else "float" if "." in value else "int"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{kind}", str(value))
+
+
+_IndentedDumper.add_representer(_Plain, _represent_plain)
 
 
 def entry_text(kind: str, document: Mapping[str, Any]) -> str:
@@ -285,9 +310,10 @@ def add_entry(root: Path, kind: str, answers: Answers) -> Path:
     is taken or the entry would fail `make check`.
     """
     name = str(answers.get("name") or "")
-    if not name or name.startswith(".") or any(sep in name for sep in "/\\"):
-        # Only a name that cannot be a file name stops here; any other bad name is reported
-        # by the check below, together with every other problem of the entry.
+    unusable = name.startswith(".") or any(sep in name for sep in "/\\")
+    if not name or unusable or len(name) > SLUG_MAX_LENGTH:
+        # Only a name that cannot be a file name (or is too long for one) stops here; any
+        # other bad name is reported by the check below, with every other problem of the entry.
         try:
             check_slug(name)
         except ValueError as error:
@@ -319,24 +345,30 @@ def add_entry(root: Path, kind: str, answers: Answers) -> Path:
 
 
 def _check_with_catalog(root: Path, path: str, text: str) -> list[Problem]:
-    """The problems `make check` would report in the new file, found in a copy of the catalog."""
+    """The problems `make check` would report because of the new file, found in a copy of the
+    catalog: those in the file itself, and those it causes in others (a spelling of an area
+    that differs from the new one, a dependency loop closed by it)."""
     with tempfile.TemporaryDirectory(prefix="new-entry-") as scratch:
         copy = Path(scratch)
         if (root / CATALOG_DIR).is_dir():
             shutil.copytree(root / CATALOG_DIR, copy / CATALOG_DIR)
+        before = set(_catalog_problems(copy, root))
         (copy / path).parent.mkdir(parents=True, exist_ok=True)
         (copy / path).write_text(text, encoding="utf-8", newline="\n")
-        try:
-            catalog = load_catalog(copy, docs_dir=root / "docs")
-        except CatalogError as error:
-            found = error.problems
-        else:
-            found = catalog.warnings
+        after = _catalog_problems(copy, root)
 
     # The file is not written yet, so a line number would point into nothing; the field names
-    # the answer to change. Problems in other files are not the new entry's to fix.
+    # the answer to change. Problems other files had already are not the new entry's to fix.
     return [
-        dataclasses.replace(problem, line=0, column=None)
-        for problem in found
-        if problem.path == path
+        dataclasses.replace(problem, line=0, column=None) if problem.path == path else problem
+        for problem in after
+        if problem.path == path or problem not in before
     ]
+
+
+def _catalog_problems(copy: Path, root: Path) -> list[Problem]:
+    try:
+        catalog = load_catalog(copy, docs_dir=root / "docs")
+    except CatalogError as error:
+        return error.problems
+    return catalog.warnings

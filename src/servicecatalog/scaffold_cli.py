@@ -103,8 +103,9 @@ def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None
             print(problem, file=sys.stderr)
         print(f"{error.summary()}; nothing was written", file=sys.stderr)
         if interactive:
-            # Answers typed at the prompt are not lost: fix the named ones and run this.
-            options = shlex.quote(_as_options(questions, answers))
+            # Answers typed at the prompt are not lost: fix the named ones and run this. Make
+            # expands `$` in a variable given on its command line, so it is doubled.
+            options = shlex.quote(_as_options(questions, answers).replace("$", "$$"))
             print(
                 f"to try again: make new-{kind.removesuffix('s')} ARGS={options}", file=sys.stderr
             )

@@ -97,7 +97,16 @@ class ValueBuilder:
                     if kind is yaml.ScalarEvent and scalar.tag in ALLOWED_TAGS:
                         parent.key = scalar.value
                     else:
-                        self.problem(line, parent.loc, "a key must be plain text")
+                        # Only this key's value is lost, not the mapping: other fields keep
+                        # their checks, so every problem is still reported in one run.
+                        self.problems.append(
+                            Problem(
+                                self.display_path,
+                                line,
+                                format_loc(parent.loc),
+                                "a key must be plain text",
+                            )
+                        )
                         events = _skip(event, events)
                     continue
                 if parent.key == _KEY_REFUSED:
@@ -150,8 +159,8 @@ class ValueBuilder:
         if kind is yaml.SequenceStartEvent:
             return _Container([], loc)
         scalar = cast(yaml.ScalarEvent, event)
-        if not scalar.style and scalar.value in NULL_SPELLINGS:
-            return None
+        if not scalar.style and scalar.tag is None and scalar.value in NULL_SPELLINGS:
+            return None  # `!!str null` is the word null, as its tag says
         return scalar.value
 
     def _store(self, parent: _Container | None, loc: Loc, line: int, value: Any) -> None:

@@ -103,6 +103,11 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument:
             "holds more than one YAML document (separated by '---'); keep one entry per file",
             line=builder.second_document_line,
         )
+    if builder.problems and () in builder.broken:
+        # The top level itself was refused (a tag on it, for one): that problem says why.
+        raise CatalogError(builder.problems)
+    if builder.root is None and not any(_holds_content(line) for line in text.splitlines()):
+        raise file_problem("is empty or holds only comments; an entry is a mapping of fields")
     if not isinstance(builder.root, dict):
         shape = "a list" if isinstance(builder.root, list) else "a single value"
         raise file_problem(
@@ -112,6 +117,11 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument:
     return SourceDocument(
         display_path, builder.root, builder.lines, builder.problems, builder.broken
     )
+
+
+def _holds_content(line: str) -> bool:
+    """Whether a line holds more than a comment, a document marker or a directive."""
+    return not line.strip().startswith(("#", "---", "...", "%")) and bool(line.strip())
 
 
 def _place_of(text: str, position: int) -> tuple[int, int]:
