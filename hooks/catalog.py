@@ -30,7 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except CatalogError as error:
         for problem in error.problems:
-            log.error(str(problem))
+            (log.warning if problem.severity == "warning" else log.error)(str(problem))
         raise PluginError(f"{error.summary()}; the site was not built") from None
 
     try:

@@ -75,6 +75,11 @@ def define_env(env: Any) -> None:
         return facts.services_by_lifecycle(catalog(), page_path())
 
     @env.macro
+    def entry_source(service: str) -> str:
+        """The catalog file of `service` as written, shown as a YAML code block."""
+        return facts.entry_source(root, catalog(), service)
+
+    @env.macro
     def services_per_team() -> str:
         """A table of teams with how many services each owns."""
         return facts.services_per_team(catalog(), page_path())

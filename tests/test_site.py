@@ -32,7 +32,9 @@ def test_site_sample_catalog_is_realistic(catalog: Catalog) -> None:
     assert len(catalog.services) >= 24
     assert len(catalog.teams) >= 6
     assert catalog.warnings == []
-    assert all(catalog.services_of(team) for team in catalog.teams)
+    # A team added in its own pull request owns nothing yet; the sample still spreads its
+    # services over at least six teams.
+    assert sum(1 for team in catalog.teams if catalog.services_of(team)) >= 6
 
 
 def test_site_service_page_shows_sections_in_order(built_site: Path, catalog: Catalog) -> None:
@@ -43,7 +45,7 @@ def test_site_service_page_shows_sections_in_order(built_site: Path, catalog: Ca
 
         assert article.find("h1").get_text().rstrip("¶") == name  # type: ignore[union-attr]
         assert headings == [
-            "Ownership and contacts",
+            f"Owned by {team.display_name}",
             "Runtime and delivery",
             "Dependencies",
             "Data stores and integrations",
@@ -166,17 +168,29 @@ def test_site_catalog_json_has_every_entry_with_dependents(
         assert service["owner"] == catalog.services[name].owner
 
 
-def test_site_review_age_setting_must_be_whole_days(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('stale_after_days: "180"', ".stale_after_days: '180' is not a whole number of days"),
+        ("stale_after_days: 0", ".stale_after_days: 0 is not a whole number of days"),
+        (
+            "stale_after_dayz: 9",
+            ".stale_after_dayz: unknown setting; the one setting is stale_after_days",
+        ),
+        ("- 180", ": [180] is not a mapping of settings"),
+    ],
+)
+def test_site_review_age_setting_errors_name_the_setting(
+    tmp_path: Path, setting: str, message: str
+) -> None:
     repository = copy_repository(tmp_path / "repo")
     config = repository / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("stale_after_days: 180", 'stale_after_days: "180"'))
+    config.write_text(text.replace("stale_after_days: 180", setting))
 
     result = run_mkdocs_build(repository, tmp_path / "site")
 
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert (
-        "mkdocs.yml: extra.catalog.stale_after_days: '180' is not a whole number of days" in output
-    )
+    assert f"mkdocs.yml: extra.catalog{message}" in output
     assert "Traceback" not in output

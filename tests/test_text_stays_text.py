@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,14 @@ LINES = (
     '--8<-- "mkdocs.yml"\n> not a quote\n    not code\n=== "not a tab"\n'
     '!!! note "not an admonition"'
 )
-ABBREVIATED = "PR API SLO CI/CD SAST"
+ABBREVIATED = "PR API SLO CI/CD SAST _PR_ x_IaC"
 ENTITY_URL = "https://example.com/&lt;script&gt;&#106;?a=1&b=2"
+# Lines that would end a code fence, add markup or pull in a file if the entry's YAML were
+# pasted into a page: the About page shows dispatch-api's file as written.
+FENCE_BREAK = (
+    "security_notes: 'Run this:\n```\n\n<img src=x onerror=alert(document.domain)>\n\n"
+    '# Injected heading\n\n--8<-- "mkdocs.yml"\n\n```yaml\n\'\n'
+)
 AS_TYPED = {
     "description": "NO",
     "security_notes": "1.10",
@@ -37,6 +44,8 @@ AS_TYPED = {
 def _hostile_entries(repository: Path) -> None:
     source = repository / "catalog" / "services" / "dispatch-api.yaml"
     entry = yaml.safe_load(source.read_text(encoding="utf-8"))
+    written = re.sub(r"(?m)^security_notes:.*\n(?:[ ].*\n)*", "", source.read_text("utf-8"))
+    source.write_text(written + FENCE_BREAK, encoding="utf-8")
 
     hostile = dict(entry, name="hostile-text", description=SCRIPT, security_notes=LINES)
     hostile["runtime"] = dict(entry["runtime"], notes=TEMPLATE_AND_MARKDOWN)
@@ -50,6 +59,9 @@ def _hostile_entries(repository: Path) -> None:
     words = dict(entry, name="plain-words", description=ABBREVIATED)
     words["dashboards"] = [{"title": "Entities", "url": ENTITY_URL}]
     _write(repository / "catalog" / "services" / "plain-words.yaml", words)
+
+    # A name YAML would read as the number 15 if it were written into front matter unquoted.
+    _write(repository / "catalog" / "services" / "017.yaml", dict(entry, name="017"))
 
     # Unquoted, these would be a boolean, numbers and a date under YAML 1.1.
     typed = "\n".join(
@@ -198,3 +210,25 @@ def test_text_catalog_words_get_no_tooltips_on_hand_written_pages(hostile_site: 
     assert len(rows) == 1
     assert ABBREVIATED in rows[0].get_text()
     assert rows[0].find_all("abbr") == []
+
+
+def test_text_entry_shown_as_written_cannot_break_out_of_its_code_block(
+    hostile_site: Path,
+) -> None:
+    html = (hostile_site / "catalog" / "about" / "index.html").read_text(encoding="utf-8")
+    article = BeautifulSoup(html, "html.parser").find("article")
+    assert isinstance(article, Tag)
+
+    assert article.find("img") is None
+    assert article.find(id="injected-heading") is None
+    assert "site_name" not in article.get_text()
+    blocks = [block.get_text() for block in article.select("div.highlight pre")]
+    assert any(FENCE_BREAK in block for block in blocks), blocks
+
+
+def test_text_service_named_like_a_number_keeps_its_name(hostile_site: Path) -> None:
+    article = _article(hostile_site, "017")
+    html = (hostile_site / "catalog" / "services" / "017" / "index.html").read_text("utf-8")
+
+    assert article.find("h1").get_text().rstrip("¶") == "017"  # type: ignore[union-attr]
+    assert BeautifulSoup(html, "html.parser").title.get_text().startswith("017")  # type: ignore[union-attr]

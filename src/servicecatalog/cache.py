@@ -20,7 +20,7 @@ def load_catalog_cached(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     """`load_catalog`, answered from memory while no catalog file has changed."""
     global _last
     key = (root.resolve(), docs_dir, _fingerprint(root))
-    if _last is not None and _last[0] == key:
+    if _last is not None and _last[0] == key and _runbook_pages_exist(_last[1], docs_dir):
         return _last[1]
     catalog = load_catalog(root, docs_dir=docs_dir)
     _last = (key, catalog)
@@ -32,3 +32,12 @@ def _fingerprint(root: Path) -> _Fingerprint:
     return tuple(
         (str(path), stat.st_mtime_ns, stat.st_size) for path in files for stat in [path.lstat()]
     )
+
+
+def _runbook_pages_exist(catalog: Catalog, docs_dir: Path | None) -> bool:
+    # Runbooks may be pages under docs/, which are not catalog files: a page deleted during
+    # live preview must be reported as the catalog problem it is.
+    if docs_dir is None:
+        return True
+    pages = (s.runbook for s in catalog.services.values() if "://" not in s.runbook)
+    return all((docs_dir / page).is_file() for page in pages)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import YamlLexer
+
 from .catalog import Catalog
 from .models import Lifecycle
 from .rendering import render_fragment
@@ -35,3 +41,17 @@ def team_services_table(catalog: Catalog, team: str, page: str) -> str:
     if team not in catalog.teams:
         raise ValueError(f"no team {team!r}; known teams: {', '.join(catalog.teams)}")
     return render_fragment("fact_team_services.md.j2", page, catalog, team=team)
+
+
+def entry_source(root: Path, catalog: Catalog, service: str) -> str:
+    """The YAML file of `service`, exactly as written, as a highlighted block of HTML.
+
+    It is HTML rather than a fenced block: the file is an author's text, and Markdown
+    extensions read lines inside fences too (a snippet line `--8<-- "x"` would pull in
+    another file). Pygments escapes every `<` and `&`, so nothing in it is read as markup.
+    """
+    if service not in catalog.services:
+        raise ValueError(f"no service {service!r} in the catalog")
+    text = (root / catalog.service_files[service]).read_text(encoding="utf-8-sig")
+    formatter = HtmlFormatter(cssclass="language-yaml highlight", wrapcode=True)
+    return str(highlight(text, YamlLexer(), formatter))

@@ -28,7 +28,16 @@ class ReviewPolicy:
 
 def review_policy(settings: Mapping[str, Any] | None) -> ReviewPolicy:
     """The policy from the site's `extra.catalog` settings; `ValueError` names a bad value."""
-    days = (settings or {}).get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, Mapping):
+        raise ValueError(f"extra.catalog: {settings!r} is not a mapping of settings")
+    unknown = sorted(str(key) for key in settings if key != "stale_after_days")
+    if unknown:
+        raise ValueError(
+            f"extra.catalog.{unknown[0]}: unknown setting; the one setting is stale_after_days"
+        )
+    days = settings.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     if not isinstance(days, int) or isinstance(days, bool) or days < 1:
         raise ValueError(f"extra.catalog.stale_after_days: {days!r} is not a whole number of days")
     return ReviewPolicy(days)

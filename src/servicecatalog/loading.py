@@ -15,6 +15,7 @@ from .yamlsource import read_yaml_file
 
 CATALOG_DIR = "catalog"
 EntryT = TypeVar("EntryT", Service, Team)
+KINDS = ("teams", "services")
 
 
 def entry_files(root: Path, kind: str) -> list[Path]:
@@ -49,6 +50,22 @@ def _not_an_entry(path: Path, kind: str) -> str | None:
     return None
 
 
+def _layout_problems(root: Path) -> list[Problem]:
+    """The catalog folder holds `teams/` and `services/`; anything else would be skipped."""
+    problems = []
+    for kind in KINDS:
+        folder = root / CATALOG_DIR / kind
+        if folder.is_symlink() or not folder.is_dir():
+            message = f"no {CATALOG_DIR}/{kind}/ folder; entries live in it, one file each"
+            problems.append(Problem(f"{CATALOG_DIR}/{kind}", 1, "catalog", message))
+    for path in sorted((root / CATALOG_DIR).iterdir()):
+        if path.name not in (*KINDS, "README.md") and not path.name.startswith("."):
+            shown = path.relative_to(root).as_posix()
+            message = f"is not read; entries go in {CATALOG_DIR}/teams/ or {CATALOG_DIR}/services/"
+            problems.append(Problem(shown, 1, "file", message))
+    return problems
+
+
 def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     """Load and check the catalog under `root`; raise `CatalogError` listing every problem.
 
@@ -57,6 +74,8 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     if not (root / CATALOG_DIR).is_dir():
         message = "no catalog/ folder here; run from the repository root or give --root"
         raise CatalogError([Problem(CATALOG_DIR, 1, "catalog", message)])
+    if layout := _layout_problems(root):
+        raise CatalogError(layout)
 
     problems: list[Problem] = []
     unreadable: dict[str, set[str]] = {"teams": set(), "services": set()}
@@ -67,8 +86,11 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     problems += check_names("service", services)
     problems += check_spellings(teams, services)
     problems += check_references(services, teams, docs_dir, unreadable)
+    # Loops among the valid entries are reported even when other files have errors, so that
+    # one run still lists everything there is to fix.
+    cycles = find_cycles({item.entry.name: item for item in services if item.entry})
     if problems:
-        raise CatalogError(problems)
+        raise CatalogError(problems + cycles)
 
     # With no problem reported, every file was read and every entry is valid.
     team_entries = {team.name: team for item in teams if (team := item.entry) is not None}
@@ -78,7 +100,7 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
         services=dict(sorted(service_entries.items())),
         team_files={item.entry.name: item.source.path for item in teams if item.entry},
         service_files={item.entry.name: item.source.path for item in services if item.entry},
-        warnings=sorted(find_cycles({item.entry.name: item for item in services if item.entry})),
+        warnings=sorted(cycles),
     )
 
 

@@ -25,7 +25,8 @@ from .freshness import ReviewPolicy
 from .models import STAGES
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_PUNCTUATION_OR_WORD_START = re.compile(r"([!-/:-@\[-`{-~]|\b[^\W_])")
+# A letter or digit with none before it: a word may start after `_` too (`_PR_`).
+_PUNCTUATION_OR_WORD_START = re.compile(r"([!-/:-@\[-`{-~]|(?<![^\W_])[^\W_])")
 
 
 @dataclass(frozen=True)
