@@ -74,11 +74,9 @@ def load_catalog(root: Path, *, docs_dir: Path | None = None) -> Catalog:
     if not (root / CATALOG_DIR).is_dir():
         message = "no catalog/ folder here; run from the repository root or give --root"
         raise CatalogError([Problem(CATALOG_DIR, 1, "catalog", message)])
-    if layout := _layout_problems(root):
-        raise CatalogError(layout)
 
-    problems: list[Problem] = []
-    unreadable: dict[str, set[str]] = {"teams": set(), "services": set()}
+    problems = _layout_problems(root)
+    unreadable: dict[str, set[str]] = {kind: set() for kind in KINDS}
     teams = _load_kind(root, "teams", Team, problems, unreadable["teams"])
     services = _load_kind(root, "services", Service, problems, unreadable["services"])
 
