@@ -367,8 +367,8 @@ def test_new_service_refuses_answers_it_would_have_to_change(tmp_path: Path) -> 
 
 def test_new_service_refuses_an_entry_that_breaks_another_file(tmp_path: Path) -> None:
     write_minimal_catalog(tmp_path)
-    # The new name sorts before card-api, and the spelling differs only in case: the check
-    # could name either file, and the one it names is the existing one.
+    # The new name sorts before card-api and the spelling differs only in case: with one
+    # place each, the check names the existing file, and the scaffold still refuses.
     options = _with(
         service_options("aaa-worker", "payments", "Payments"), "--business-capability", "payments"
     )
@@ -376,9 +376,11 @@ def test_new_service_refuses_an_entry_that_breaks_another_file(tmp_path: Path) -
     result = run_script(tmp_path, "new_service.py", *options)
 
     assert result.returncode == 1
-    assert "card-api.yaml" in result.stderr or "aaa-worker.yaml" in result.stderr
-    assert "business capability" in result.stderr
-    assert result.stderr.splitlines()[-1].endswith("nothing was written")
+    assert result.stderr.splitlines() == [
+        "catalog/services/card-api.yaml:5: business_capability: business capability 'Payments' "
+        "is spelled 'payments' in catalog/services/aaa-worker.yaml:5; use one spelling",
+        "1 catalog problem in 1 file; nothing was written",
+    ]
     assert not (tmp_path / "catalog" / "services" / "aaa-worker.yaml").exists()
 
 

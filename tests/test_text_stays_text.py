@@ -231,4 +231,6 @@ def test_text_service_named_like_a_number_keeps_its_name(hostile_site: Path) -> 
     html = (hostile_site / "catalog" / "services" / "017" / "index.html").read_text("utf-8")
 
     assert article.find("h1").get_text().rstrip("¶") == "017"  # type: ignore[union-attr]
-    assert BeautifulSoup(html, "html.parser").title.get_text().startswith("017")  # type: ignore[union-attr]
+    title = BeautifulSoup(html, "html.parser").title
+    assert title is not None
+    assert title.get_text().startswith("017")
