@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import Catalog
+from .checks import runbook_page
 from .loading import entry_files, load_catalog
 
 _Fingerprint = tuple[tuple[str, int, int], ...]
@@ -39,5 +40,5 @@ def _runbook_pages_exist(catalog: Catalog, docs_dir: Path | None) -> bool:
     # live preview must be reported as the catalog problem it is.
     if docs_dir is None:
         return True
-    pages = (s.runbook for s in catalog.services.values() if "://" not in s.runbook)
-    return all((docs_dir / page).is_file() for page in pages)
+    pages = (runbook_page(service) for service in catalog.services.values())
+    return all((docs_dir / page).is_file() for page in pages if page is not None)

@@ -184,16 +184,20 @@ def check_references(
     return problems
 
 
+def runbook_page(service: Service) -> str | None:
+    """The page under docs/ that is the service's runbook, when it is not a link."""
+    return None if "://" in service.runbook else service.runbook
+
+
 def _check_entry(item: Loaded[Service], service: Service, docs_dir: Path | None) -> list[Problem]:
     problems = []
     if service.lifecycle == "production" and "production" not in service.environments:
         message = "a production service must list its production environment"
         problems.append(item.problem(("environments",), message))
-    if docs_dir is not None and "://" not in service.runbook:
-        page = service.runbook.split("#", 1)[0]
-        if not (docs_dir / page).is_file():
-            message = f"no page docs/{page}; write it or link the runbook by URL"
-            problems.append(item.problem(("runbook",), message))
+    page = runbook_page(service)
+    if docs_dir is not None and page is not None and not (docs_dir / page).is_file():
+        message = f"no page docs/{page}; write it or link the runbook by URL"
+        problems.append(item.problem(("runbook",), message))
     return problems
 
 

@@ -42,9 +42,7 @@ class GeneratedPage:
 @cache
 def escape_text(value: object) -> Markup:
     """Catalog text as Markdown that renders to exactly that text."""
-    lines = str(value).strip().splitlines()
-    escaped = "<br>".join(_PUNCTUATION.sub(r"\\\1", line) for line in lines)
-    return Markup(escaped)  # noqa: S704 - every punctuation character is escaped above
+    return _escaped(str(value), _PUNCTUATION)
 
 
 @cache
@@ -52,9 +50,13 @@ def escape_words(value: object) -> Markup:
     """Like `escape_text`, for catalog text on a hand-written page: the first character of
     every word is escaped too, so the page's abbreviations (`PR` for "pull request") cannot
     attach a tooltip to a word an author wrote with another meaning."""
-    lines = str(value).strip().splitlines()
-    escaped = "<br>".join(_PUNCTUATION_OR_WORD_START.sub(r"\\\1", line) for line in lines)
-    return Markup(escaped)  # noqa: S704 - every punctuation character is escaped above
+    return _escaped(str(value), _PUNCTUATION_OR_WORD_START)
+
+
+def _escaped(text: str, pattern: re.Pattern[str]) -> Markup:
+    lines = text.strip().splitlines()
+    escaped = "<br>".join(pattern.sub(r"\\\1", line) for line in lines)
+    return Markup(escaped)  # noqa: S704 - every character `pattern` matches is escaped
 
 
 def link_target(url: str) -> Markup:

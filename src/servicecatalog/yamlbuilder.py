@@ -64,8 +64,10 @@ class ValueBuilder:
         self.broken: set[Loc] = set()
         self.aliases: list[tuple[int, Loc, str]] = []
 
-    def problem(self, line: int, loc: Loc, message: str) -> None:
-        self.broken.add(loc)
+    def problem(self, line: int, loc: Loc, message: str, *, breaks: bool = True) -> None:
+        """Record a problem; unless told otherwise the value at `loc` is not checked further."""
+        if breaks:
+            self.broken.add(loc)
         self.problems.append(Problem(self.display_path, line, format_loc(loc), message))
 
     def consume(self, events: Iterator[yaml.Event]) -> None:
@@ -99,14 +101,8 @@ class ValueBuilder:
                     else:
                         # Only this key's value is lost, not the mapping: other fields keep
                         # their checks, so every problem is still reported in one run.
-                        self.problems.append(
-                            Problem(
-                                self.display_path,
-                                line,
-                                format_loc(parent.loc),
-                                "a key must be plain text",
-                            )
-                        )
+                        message = "a key must be plain text"
+                        self.problem(line, parent.loc, message, breaks=False)
                         events = _skip(event, events)
                     continue
                 if parent.key == _KEY_REFUSED:
