@@ -207,7 +207,7 @@ def test_new_service_name_must_be_a_slug(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "catalog/services/: name: '../outside' is not a slug: use lowercase letters a-z, digits "
-        "and single hyphens, for example 'job-api'"
+        "and single hyphens; did you mean 'outside'?"
     )
     assert not (tmp_path / "catalog" / "outside.yaml").exists()
 
@@ -292,7 +292,7 @@ def test_new_service_bad_name_is_reported_with_every_other_problem(tmp_path: Pat
         "catalog/services/Payout_Worker.yaml: environments.production.url: host name "
         "'payout_worker.example.com' may hold only letters a-z, digits, dots and hyphens",
         "catalog/services/Payout_Worker.yaml: name: 'Payout_Worker' is not a slug: use lowercase "
-        "letters a-z, digits and single hyphens, for example 'job-api'",
+        "letters a-z, digits and single hyphens; did you mean 'payout-worker'?",
         "catalog/services/Payout_Worker.yaml: owner: no team 'paymnts' in catalog/teams/; "
         "did you mean 'payments'?",
         "catalog/services/Payout_Worker.yaml: slo.objective: 'abc' is not a number; write digits "

@@ -14,6 +14,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
+from slugify import slugify
 
 SLUG_MAX_LENGTH = 63
 TEXT_MAX_LENGTH = 2000
@@ -59,10 +60,14 @@ def check_slug(value: str) -> str:
     if len(value) > SLUG_MAX_LENGTH:
         raise ValueError(f"is {len(value)} characters long; the limit is {SLUG_MAX_LENGTH}")
     if not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a slug: use lowercase letters a-z, digits and single hyphens, "
-            "for example 'job-api'"
-        )
+        rule = f"{value!r} is not a slug: use lowercase letters a-z, digits and single hyphens"
+        # `Scheduling` or `job_api` is almost always the slug the author meant, written loosely.
+        # Only Latin script (below U+0250) spells a slug this way; transliterating other
+        # scripts would guess a word the author never wrote.
+        latin = all(ord(character) < 0x250 for character in value)
+        meant = slugify(value, max_length=SLUG_MAX_LENGTH, word_boundary=True) if latin else ""
+        hint = f"did you mean {meant!r}?" if meant else "for example 'job-api'"
+        raise ValueError(f"{rule}; {hint}")
     return value
 
 
