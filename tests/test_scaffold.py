@@ -13,7 +13,7 @@ import pytest
 from minimal_catalog import write_minimal_catalog
 
 from servicecatalog.loading import load_catalog
-from servicecatalog.scaffold_cli import main
+from servicecatalog.scaffold_cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -307,17 +307,35 @@ def test_new_service_interactive_failure_prints_a_command_to_retry(
 ) -> None:
     write_minimal_catalog(tmp_path)
     options = service_options("payout-worker", "payments", "Payments")
-    at = options.index("--owner")
-    del options[at : at + 2]
-    replies = iter(["paymnts"])
+    for option in ("--description", "--owner"):
+        at = options.index(option)
+        del options[at : at + 2]
+    # Asked in the field reference's order: the description, then the owner.
+    replies = iter(["- draft: pays technicians' expenses", "paymnts"])
 
     code = main("services", ["--root", str(tmp_path), *options], ask=lambda _: next(replies, ""))
 
     retry = capsys.readouterr().err.splitlines()[-1]
     assert code == 1
     assert retry.startswith("to try again: make new-service ARGS=")
-    assert "--owner paymnts" in retry
-    assert "--name payout-worker" in retry
+    (given,) = shlex.split(retry.split("ARGS=", 1)[1])
+    repeated = build_parser("services").parse_args(shlex.split(given))
+    assert repeated.description == "- draft: pays technicians' expenses"
+    assert repeated.owner == "paymnts"
+    assert repeated.name == "payout-worker"
+
+
+def test_new_service_option_given_twice_is_an_error(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    options = service_options("payout-worker", "payments", "Payments")
+
+    result = run_script(tmp_path, "new_service.py", *options, "--owner", "finance")
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "new_service: error: --owner is given twice; give it once"
+    )
+    assert list((tmp_path / "catalog" / "services").glob("payout*")) == []
 
 
 def _with(options: list[str], option: str, value: str) -> list[str]:
@@ -425,3 +443,21 @@ def test_new_service_retry_command_keeps_dollar_signs_from_make(
         check=False,
     )
     assert "Costs $5 a $(month)" in make.stdout
+
+
+def test_new_service_refuses_a_character_yaml_reads_as_a_line_break(tmp_path: Path) -> None:
+    write_minimal_catalog(tmp_path)
+    options = service_options("payout-worker", "payments", "Payments")
+    options = _with(options, "--language", "Go\x85x")
+    options = _with(options, "--security-notes", "Holds\u2028email addresses.")
+
+    result = run_script(tmp_path, "new_service.py", *options)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "catalog/services/payout-worker.yaml: runtime.language: contains the control character "
+        "U+0085; remove it",
+        "catalog/services/payout-worker.yaml: security_notes: contains the control character "
+        "U+2028; remove it",
+        "2 catalog problems in 1 file; nothing was written",
+    ]

@@ -107,8 +107,15 @@ def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) 
     """A product area or capability is spelled one way everywhere: two spellings that give the
     same page or heading (`Field ops`, `Field Ops`) are an error naming both files."""
     places: list[tuple[str, Loaded[Any], Loc, str]] = []
+    problems = []
     for team in teams:
-        places += [("product area", team, loc, area) for loc, area in team.texts("product_areas")]
+        listed: set[str] = set()
+        for loc, area in team.texts("product_areas"):
+            if area in listed:
+                problems.append(team.problem(loc, f"'{area}' is listed twice"))
+            else:
+                listed.add(area)
+                places.append(("product area", team, loc, area))
     for service in services:
         # A service's product area must be one a team lists, written the same way: that is
         # checked with the references, which name the team's spelling.
@@ -117,7 +124,6 @@ def check_spellings(teams: list[Loaded[Team]], services: list[Loaded[Service]]) 
             places.append(("business capability", service, ("business_capability",), label))
 
     groups: dict[tuple[str, str], list[tuple[Loaded[Any], Loc, str]]] = {}
-    problems = []
     for kind, item, loc, label in places:
         slug = slugify(label)
         if not slug:

@@ -31,7 +31,7 @@ _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DECIMAL_MAX_DIGITS = 12
 """Enough for any objective (99.9999999999); a float holds it exactly, so JSON keeps it."""
 _CHAT = re.compile(r"#[a-z0-9][a-z0-9._-]*")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _REVIEW_HANDLE = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9][A-Za-z0-9_.-]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL_FORBIDDEN = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")

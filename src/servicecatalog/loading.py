@@ -30,7 +30,7 @@ def entry_files(root: Path, kind: str) -> list[Path]:
         path
         for path in folder.glob("*")
         if path.name != "README.md"
-        and not (path.name.startswith(".") and path.suffix not in (".yaml", ".yml"))
+        and not (path.name.startswith(".") and not path.name.lower().endswith((".yaml", ".yml")))
     )
 
 

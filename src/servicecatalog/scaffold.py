@@ -287,7 +287,15 @@ def _represent_plain(dumper: yaml.SafeDumper, value: _Plain) -> yaml.ScalarNode:
     return dumper.represent_scalar(f"tag:yaml.org,2002:{kind}", str(value))
 
 
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # The emitter would write U+0085, U+2028 and U+2029 as they are, where YAML reads them as
+    # line breaks; in double quotes they are escaped, so the check sees and names them.
+    style = '"' if any(character in value for character in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
 _IndentedDumper.add_representer(_Plain, _represent_plain)
+_IndentedDumper.add_representer(str, _represent_text)
 
 
 def entry_text(kind: str, document: Mapping[str, Any]) -> str:

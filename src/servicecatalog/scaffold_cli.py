@@ -53,11 +53,27 @@ def build_parser(kind: str) -> argparse.ArgumentParser:
             parser.add_argument(
                 question.option,
                 dest=question.key,
+                action=_Once,
                 choices=choices,
                 metavar=question.form,
                 help=text,
             )
     return parser
+
+
+class _Once(argparse.Action):
+    """An option with one value: given twice, it is an error rather than the last one winning."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"{option_string} is given twice; give it once")
+        setattr(namespace, self.dest, values)
 
 
 def main(kind: str, argv: Sequence[str] | None = None, *, ask: Ask | None = None) -> int:
@@ -132,7 +148,8 @@ def _as_options(questions: Sequence[Question], answers: dict[str, Any]) -> str:
         values = answers[question.key]
         for value in values if isinstance(values, list) else [values]:
             if value:
-                options += [question.option, shlex.quote(str(value))]
+                # `--option=value`, so that an answer starting with `-` stays the option's value.
+                options.append(shlex.quote(f"{question.option}={value}"))
     return " ".join(options)
 
 

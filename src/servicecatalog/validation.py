@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -127,7 +128,7 @@ def _message(model: type[BaseModel], loc: Loc, details: ErrorDetails) -> str:
     if kind == "too_short":
         return "is empty; list at least one entry"
     if kind == "string_pattern_mismatch" and loc[-1] == "window":
-        if str(given)[:1] in "123456789" and str(given)[:-1].isdigit():
+        if re.fullmatch(r"[1-9][0-9]*[dw]", str(given)):
             return f"{given!r} is more than 999 days or weeks; write a window such as '28d'"
         return f"{given!r} is not a window such as '28d' (days) or '4w' (weeks)"
     return str(details["msg"])
