@@ -27,7 +27,11 @@ def format_loc(loc: Loc) -> str:
     """`("slo", "objective")` -> `slo.objective`; `("dependencies", 2)` -> `dependencies[2]`."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            key = part or "''"  # an empty key is shown as one, not as the level above it
+            text += f".{key}" if text else key
     return text or "(top level)"
 
 
