@@ -24,6 +24,7 @@ from .fieldtypes import SLUG_MAX_LENGTH, check_slug, parse_date, parse_decimal
 from .loading import CATALOG_DIR, entry_files, load_catalog
 from .problems import CatalogError, Problem
 from .schemas import CATALOG_KINDS, schema_comment
+from .yamlsource import YAML_ONLY_BREAKS
 
 Answers = Mapping[str, Any]
 
@@ -290,7 +291,7 @@ def _represent_plain(dumper: yaml.SafeDumper, value: _Plain) -> yaml.ScalarNode:
 def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # The emitter would write U+0085, U+2028 and U+2029 as they are, where YAML reads them as
     # line breaks; in double quotes they are escaped, so the check sees and names them.
-    style = '"' if any(character in value for character in "\x85\u2028\u2029") else None
+    style = '"' if YAML_ONLY_BREAKS.search(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

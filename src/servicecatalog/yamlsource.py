@@ -19,12 +19,12 @@ import yaml
 from .problems import CatalogError, Problem
 from .yamlbuilder import Loc, ValueBuilder, format_loc
 
-__all__ = ["Loc", "SourceDocument", "format_loc", "read_yaml_file"]
+__all__ = ["YAML_ONLY_BREAKS", "Loc", "SourceDocument", "format_loc", "read_yaml_file"]
 
 MAX_FILE_BYTES = 256 * 1024
 # Line breaks to YAML that editors do not show as new lines: in a value they fold silently into
 # a space, and each one shifts every line number YAML reports after it.
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 # libyaml is the C parser; the pure-Python one gives the same events, only slower.
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -83,10 +83,10 @@ def read_yaml_file(path: Path, display_path: str) -> SourceDocument:
         )
 
     text = _decode(raw, file_problem)
-    if hidden_break := _YAML_ONLY_BREAKS.search(text):
+    if hidden_break := YAML_ONLY_BREAKS.search(text):
         line, column = _place_of(text, hidden_break.start())
         code = f"U+{ord(hidden_break.group()):04X}"
-        more = len(_YAML_ONLY_BREAKS.findall(text)) - 1
+        more = len(YAML_ONLY_BREAKS.findall(text)) - 1
         also = f" ({more} more in this file)" if more else ""
         message = f"the character {code}{also} is a line break to YAML, not to editors; remove it"
         raise CatalogError([Problem(display_path, line, "yaml", message, column)])
