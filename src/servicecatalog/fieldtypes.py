@@ -16,17 +16,16 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 from slugify import slugify
 
+from .problems import UNSEEN_CHARACTERS
+
 SLUG_MAX_LENGTH = 63
 TEXT_MAX_LENGTH = 2000
 """Free text is a sentence or a paragraph; the bound also bounds the time to render a page."""
 LABEL_MAX_LENGTH = 80
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LABEL_PUNCTUATION = frozenset(" &,.'()/-")
-# Control characters, including the C1 range and the Unicode line and paragraph separators;
-# tab and newline are ordinary in text. Shown to no one, they could still reach a log or page.
-# The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are
-# refused too: they can make text read differently from what it holds.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Control and unseen characters are refused in text; tab and newline are ordinary there.
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{UNSEEN_CHARACTERS}]")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 DECIMAL_MAX_DIGITS = 12
 """Enough for any objective (99.9999999999); a float holds it exactly, so JSON keeps it."""

@@ -8,9 +8,11 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
-# Control characters, line separators and the bidirectional overrides that can make a line
-# read differently from what it holds.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+UNSEEN_CHARACTERS = r"\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+"""Beyond the C0 controls, a regex class body of what no reader sees as it is: DEL and the C1
+controls, the line and paragraph separators, and the bidirectional embeddings, overrides and
+isolates that can make a line read differently from what it holds."""
+_UNPRINTABLE = re.compile(f"[\\x00-\\x1f{UNSEEN_CHARACTERS}]")
 
 
 def printable(text: str) -> str:
